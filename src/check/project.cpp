@@ -1,0 +1,223 @@
+#include "check/project.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <thread>
+
+
+namespace flyguard {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kConfigFileName = ".flyguard.toml";
+
+bool path_exists(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(p, ec);
+}
+
+bool is_dir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+bool has_flyway_config(const fs::path& dir) {
+  for (const char* name : {"flyway.conf", "flyway.toml", "conf/flyway.conf", "conf/flyway.toml"})
+    if (path_exists(dir / name)) return true;
+  return false;
+}
+
+std::optional<std::string> read_text_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(buffer).str();
+}
+
+FlyguardConfig read_flyguard_config(const fs::path& file) {
+  auto text = read_text_file(file);
+  if (!text) throw ConfigError("cannot read configuration file " + file.string());
+  std::vector<ConfigProblem> problems;
+  auto config = parse_flyguard_config(*text, file.string(), problems);
+  if (!config || !problems.empty()) {
+    std::string message;
+    for (const ConfigProblem& p : problems) {
+      if (!message.empty()) message += '\n';
+      message += p.file + (p.line > 0 ? ":" + std::to_string(p.line) + ":" + std::to_string(p.column) : "") + ": " +
+                 p.message;
+    }
+    throw ConfigError(message.empty() ? file.string() + ": invalid configuration" : message);
+  }
+  return *config;
+}
+
+void throw_settings_problems(const std::vector<flyway::SettingsProblem>& problems, const fs::path& root) {
+  if (problems.empty()) return;
+  std::string message;
+  for (const flyway::SettingsProblem& p : problems) {
+    if (!message.empty()) message += '\n';
+    std::string where = p.file == "environment" ? p.file : (root / p.file).string();
+    message += where + (p.line > 0 ? ":" + std::to_string(p.line) : "") + ": " + p.message;
+  }
+  throw ConfigError(message);
+}
+
+Dialect choose_dialect(const ProjectOptions& options, const FlyguardConfig& config,
+                       const flyway::FlywaySettings& settings) {
+  if (options.dialect) return *options.dialect;
+  if (config.dialect) return *config.dialect;
+  if (settings.url)
+    if (auto detected = dialect_from_jdbc_url(*settings.url)) return *detected;
+  return Dialect::postgres;
+}
+
+void load_flyway(Project& project, const ProjectOptions& options) {
+  std::vector<flyway::SettingsProblem> problems;
+  project.flyway = flyway::load_flyway_settings(flyway::disk_reader(project.root), options.environment, problems);
+  throw_settings_problems(problems, project.root);
+  if (!project.config.locations.empty()) project.flyway.locations = project.config.locations;
+  const fs::path root = project.root;
+  project.locations = flyway::resolve_locations(
+      project.flyway, [&root](const std::string& relative) { return is_dir(root / relative); }, problems);
+  throw_settings_problems(problems, project.root);
+  project.dialect = choose_dialect(options, project.config, project.flyway);
+}
+
+FileCheckOptions check_options(const Project& project) {
+  FileCheckOptions options;
+  options.dialect = project.dialect;
+  options.flyway = &project.flyway;
+  options.max_file_size = project.config.max_file_size;
+  options.pg_version = project.config.pg_version;
+  return options;
+}
+
+}  // namespace
+
+bool is_project_root(const fs::path& dir) {
+  if (path_exists(dir / kConfigFileName) || has_flyway_config(dir)) return true;
+  for (const char* location : {"sql", "db/migration", "src/main/resources/db/migration"})
+    if (is_dir(dir / location)) return true;
+  return false;
+}
+
+fs::path find_project_root(const fs::path& start, const fs::path& fallback) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  while (!dir.empty()) {
+    if (path_exists(dir / kConfigFileName) || has_flyway_config(dir)) return dir;
+    if (path_exists(dir / ".git") || dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return fallback;
+}
+
+Project load_project(const fs::path& root, const ProjectOptions& options) {
+  Project project;
+  project.root = root;
+  fs::path config_file = options.config_file.value_or(root / kConfigFileName);
+  if (options.config_file || path_exists(config_file)) {
+    project.config = read_flyguard_config(config_file);
+    project.config.source = config_file.string();
+  }
+  load_flyway(project, options);
+  return project;
+}
+
+std::vector<Project> expand_projects(const Project& project, const ProjectOptions& options) {
+  if (project.config.projects.empty()) return {project};
+  std::vector<Project> projects;
+  for (const std::string& relative : project.config.projects) {
+    Project sub;
+    sub.root = project.root / relative;
+    if (!is_dir(sub.root))
+      throw ConfigError(project.config.source + ": project '" + relative + "' is not a directory");
+    sub.config = project.config;
+    sub.config.projects.clear();
+    load_flyway(sub, options);
+    projects.push_back(std::move(sub));
+  }
+  return projects;
+}
+
+std::string display_path_for(const fs::path& path, const fs::path& cwd) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  fs::path relative = absolute.lexically_proximate(cwd);
+  std::string shown = relative.generic_string();
+  return shown.rfind("../../", 0) == 0 ? absolute.generic_string() : shown;
+}
+
+std::vector<FileJob> project_jobs(const Project& project, const fs::path& cwd) {
+  std::vector<FileJob> jobs;
+  for (const flyway::Location& location : project.locations) {
+    for (const flyway::DiscoveredFile& file : flyway::scan_location(project.root, location)) {
+      std::string name = file.path.filename().string();
+      // Sidecar configuration belongs to its migration; other files are not Flyway's.
+      if (!flyway::is_sql_candidate(name, project.flyway.naming)) continue;
+      jobs.push_back({file.path, display_path_for(file.path, cwd), true, &project, std::nullopt});
+    }
+  }
+  return jobs;
+}
+
+std::vector<FileJob> directory_jobs(const fs::path& dir, const Project& project, const fs::path& cwd) {
+  flyway::Location location{dir.string(), dir.string()};
+  std::vector<FileJob> jobs;
+  for (const flyway::DiscoveredFile& file : flyway::scan_location(fs::path(), location)) {
+    if (!flyway::is_sql_candidate(file.path.filename().string(), project.flyway.naming)) continue;
+    jobs.push_back({file.path, display_path_for(file.path, cwd), true, &project, std::nullopt});
+  }
+  return jobs;
+}
+
+CheckedFile run_job(const FileJob& job) {
+  FileCheckOptions options = check_options(*job.project);
+  options.check_name = job.check_name;
+  std::string name = job.path.filename().string();
+  std::optional<std::string> content = job.stdin_content;
+  if (!content) {
+    std::error_code ec;
+    std::uintmax_t size = fs::file_size(job.path, ec);
+    if (!ec && size > options.max_file_size) {
+      CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
+      result.diagnostics.push_back(file_too_large(job.display_path, size, options.max_file_size));
+      return result;
+    }
+    if (ec || !(content = read_text_file(job.path))) {
+      CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
+      std::string why = ec ? ec.message() : "cannot be read";
+      result.diagnostics.push_back({"unreadable-file", Severity::error, job.display_path, 0, 0,
+                                    "cannot read the file: " + why, "", ""});
+      return result;
+    }
+  }
+  fs::path sidecar = job.path;
+  sidecar += ".conf";
+  std::optional<std::string> sidecar_text = path_exists(sidecar) ? read_text_file(sidecar) : std::nullopt;
+  return check_file(job.display_path, name, *content, options, sidecar_text);
+}
+
+std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads) {
+  std::vector<CheckedFile> results(jobs.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) results[i] = run_job(jobs[i]);
+  };
+  threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size() / 8 + 1)));
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t)
+    workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+  return results;
+}
+
+}  // namespace flyguard

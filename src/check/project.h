@@ -1,0 +1,70 @@
+#pragma once
+// A Flyway project on disk: its root, flyguard and Flyway configuration, and migration locations.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "check/file_check.h"
+#include "config/flyguard_config.h"
+#include "flyway/settings.h"
+
+namespace flyguard {
+
+// Invalid configuration: the command stops with exit status 2.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Project {
+  std::filesystem::path root;
+  FlyguardConfig config;
+  flyway::FlywaySettings flyway;
+  Dialect dialect = Dialect::postgres;
+  std::vector<flyway::Location> locations;
+  std::vector<Diagnostic> notes;  // configuration findings worth telling (not errors)
+};
+
+struct ProjectOptions {
+  std::optional<std::filesystem::path> config_file;  // --config
+  std::optional<Dialect> dialect;                    // --dialect
+  flyway::Environment environment;
+};
+
+// The nearest directory at or above `start` that holds .flyguard.toml, flyway.conf/flyway.toml
+// (root or conf/), stopping at a repository top (.git); `fallback` when there is none.
+std::filesystem::path find_project_root(const std::filesystem::path& start, const std::filesystem::path& fallback);
+
+// True when `dir` looks like a project root rather than a folder of migrations.
+bool is_project_root(const std::filesystem::path& dir);
+
+// Loads configuration; throws ConfigError with a message naming the file and key.
+Project load_project(const std::filesystem::path& root, const ProjectOptions& options);
+
+// The Flyway projects listed by `projects = [...]`, or the project itself.
+std::vector<Project> expand_projects(const Project& project, const ProjectOptions& options);
+
+// One file to check.
+struct FileJob {
+  std::filesystem::path path;
+  std::string display_path;
+  bool check_name = true;
+  const Project* project = nullptr;
+  std::optional<std::string> stdin_content;  // --stdin-filepath
+};
+
+// Every file in the project's locations (names of non-SQL files are not Flyway's concern).
+std::vector<FileJob> project_jobs(const Project& project, const std::filesystem::path& cwd);
+// Every SQL file under an explicit directory.
+std::vector<FileJob> directory_jobs(const std::filesystem::path& dir, const Project& project,
+                                    const std::filesystem::path& cwd);
+
+// Checks the jobs on up to `threads` threads; results come back in job order.
+std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads);
+
+std::string display_path_for(const std::filesystem::path& path, const std::filesystem::path& cwd);
+
+}  // namespace flyguard

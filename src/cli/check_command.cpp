@@ -1,0 +1,186 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "check/project.h"
+#include "cli/commands.h"
+#include "report/report.h"
+
+namespace flyguard::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on;
+  std::string dialect;
+  std::string config;
+  std::string stdin_filepath;
+  std::string color = "auto";
+  unsigned jobs = 0;
+};
+
+// Loads each project root once, however many paths point into it.
+class ProjectCache {
+ public:
+  ProjectCache(ProjectOptions options, fs::path cwd) : options_(std::move(options)), cwd_(std::move(cwd)) {}
+
+  const Project& at(const fs::path& root) {
+    auto it = index_.find(root);
+    if (it != index_.end()) return *it->second;
+    projects_.push_back(load_project(root, options_));
+    index_[root] = &projects_.back();
+    return projects_.back();
+  }
+
+  std::vector<FileJob> whole_project(const fs::path& root) {
+    const Project& top = at(root);
+    std::vector<FileJob> jobs;
+    for (Project& sub : expand_projects(top, options_)) {
+      projects_.push_back(std::move(sub));
+      auto found = project_jobs(projects_.back(), cwd_);
+      jobs.insert(jobs.end(), found.begin(), found.end());
+    }
+    return jobs;
+  }
+
+  const Project* first() const { return projects_.empty() ? nullptr : &projects_.front(); }
+
+ private:
+  ProjectOptions options_;
+  fs::path cwd_;
+  std::deque<Project> projects_;
+  std::map<fs::path, Project*> index_;
+};
+
+std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
+  fs::path path = fs::absolute(argument).lexically_normal();
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(path, ec);
+  if (ec || !fs::exists(status)) throw ConfigError(argument + ": no such file or directory");
+  if (fs::is_directory(fs::status(path, ec))) {
+    if (is_project_root(path)) return cache.whole_project(path);
+    return directory_jobs(path, cache.at(find_project_root(path, cwd)), cwd);
+  }
+  const Project& project = cache.at(find_project_root(path.parent_path(), cwd));
+  return {FileJob{path, display_path_for(path, cwd), true, &project, std::nullopt}};
+}
+
+std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, const fs::path& cwd) {
+  if (!args.stdin_filepath.empty()) {
+    fs::path path = fs::absolute(args.stdin_filepath).lexically_normal();
+    const Project& project = cache.at(find_project_root(path.parent_path(), cwd));
+    std::string content{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    return {FileJob{path, display_path_for(path, cwd), true, &project, std::move(content)}};
+  }
+  if (args.paths.empty()) {
+    fs::path root = find_project_root(cwd, cwd);
+    std::vector<FileJob> jobs = cache.whole_project(root);
+    if (cache.first() && cache.first()->locations.empty())
+      throw ConfigError("no Flyway migration location found in " + root.string() +
+                        " (looked for flyway.locations, sql/, db/migration/, src/main/resources/db/migration/); "
+                        "pass the migration files or directories to check");
+    return jobs;
+  }
+  std::vector<FileJob> jobs;
+  std::set<fs::path> seen;
+  for (const std::string& argument : args.paths)
+    for (FileJob& job : jobs_for_path(argument, cache, cwd))
+      if (seen.insert(job.path).second) jobs.push_back(std::move(job));
+  return jobs;
+}
+
+std::vector<Diagnostic> duplicates_per_project(const std::vector<FileJob>& jobs, const std::vector<CheckedFile>& files) {
+  std::map<const Project*, std::vector<CheckedFile>> by_project;
+  for (std::size_t i = 0; i < jobs.size(); ++i) by_project[jobs[i].project].push_back(files[i]);
+  std::vector<Diagnostic> out;
+  for (auto& [project, group] : by_project) {
+    auto found = check_duplicates(group);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(fileno(stdout)) != 0;
+}
+
+FailOn fail_threshold(const CheckArgs& args, const Project* project) {
+  if (!args.fail_on.empty()) return *parse_fail_on(args.fail_on);
+  if (project && project->config.fail_on) return *project->config.fail_on;
+  return FailOn::error;
+}
+
+bool fails(const std::vector<Diagnostic>& diagnostics, FailOn threshold) {
+  if (threshold == FailOn::never) return false;
+  Severity minimum = threshold == FailOn::warning ? Severity::warning : Severity::error;
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity >= minimum) return true;
+  return false;
+}
+
+int run_check(const CheckArgs& args) {
+  fs::path cwd = fs::current_path();
+  ProjectOptions options;
+  options.environment = flyway::current_environment();
+  if (!args.config.empty()) options.config_file = fs::absolute(args.config);
+  if (!args.dialect.empty()) options.dialect = parse_dialect(args.dialect);
+  ProjectCache cache(options, cwd);
+  std::vector<FileJob> jobs;
+  try {
+    jobs = collect_jobs(args, cache, cwd);
+  } catch (const ConfigError& e) {
+    std::cerr << "flyguard: " << e.what() << '\n';
+    return kUsageOrInternal;
+  }
+  unsigned threads = args.jobs ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
+  std::vector<CheckedFile> files = run_jobs(jobs, threads);
+  std::vector<Diagnostic> diagnostics = duplicates_per_project(jobs, files);
+  for (CheckedFile& file : files)
+    std::move(file.diagnostics.begin(), file.diagnostics.end(), std::back_inserter(diagnostics));
+  sort_diagnostics(diagnostics);
+  report::Summary summary = report::summarize(diagnostics, files.size());
+  if (args.format == "json") report::write_json(std::cout, diagnostics, summary);
+  else report::write_text(std::cout, diagnostics, summary, {use_color(args.color), true});
+  std::cout.flush();
+  return fails(diagnostics, fail_threshold(args, cache.first())) ? kViolations : kClean;
+}
+
+}  // namespace
+
+std::function<int()> add_check_command(CLI::App& app) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* cmd = app.add_subcommand("check", "Check Flyway migrations on disk: names, encoding, SQL syntax.");
+  cmd->footer(
+      "With no PATH, checks the Flyway project in the current directory (flyway.locations from\n"
+      "flyway.conf/flyway.toml or FLYWAY_LOCATIONS, else sql/, db/migration/, src/main/resources/db/migration/).\n"
+      "A PATH may be a project root, a directory of migrations, or a file.");
+  cmd->add_option("paths", args->paths, "Project roots, migration directories or files");
+  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--fail-on", args->fail_on, "Lowest severity that fails (exit 1); default: error")
+      ->check(CLI::IsMember({"error", "warning", "never"}));
+  cmd->add_option("--dialect", args->dialect, "SQL dialect; default: .flyguard.toml, then flyway.url, then postgres")
+      ->check(CLI::IsMember({"postgres", "redshift"}));
+  cmd->add_option("--config", args->config, "Use this .flyguard.toml instead of the project's")->check(CLI::ExistingFile);
+  cmd->add_option("--stdin-filepath", args->stdin_filepath, "Read the file's content from standard input (for editors)");
+  cmd->add_option("--color", args->color, "Color the text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("-j,--jobs", args->jobs, "Files checked in parallel; default: one per core");
+  return [args] { return run_check(*args); };
+}
+
+}  // namespace flyguard::cli

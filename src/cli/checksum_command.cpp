@@ -1,0 +1,68 @@
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "check/project.h"
+#include "cli/commands.h"
+
+namespace flyguard::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+// Prints one line per file; returns false when Flyway could not checksum it either.
+bool print_checksum(const std::string& argument, const ProjectOptions& options, const fs::path& cwd) {
+  fs::path path = fs::absolute(argument).lexically_normal();
+  auto content = read_file(path);
+  if (!content || fs::is_directory(path)) {
+    std::cerr << "flyguard: " << argument << ": cannot read the file\n";
+    return false;
+  }
+  Project project = load_project(find_project_root(path.parent_path(), cwd), options);
+  fs::path sidecar = path;
+  sidecar += ".conf";
+  std::optional<std::string> sidecar_text = fs::exists(sidecar) ? read_file(sidecar) : std::nullopt;
+  ChecksumOutcome outcome = compute_checksum(*content, path.filename().string(), project.flyway, sidecar_text);
+  if (!outcome.checksum) {
+    std::cerr << "flyguard: " << argument << ": no checksum: " << outcome.why_not << '\n';
+    return false;
+  }
+  std::cout << *outcome.checksum << '\t' << argument << '\n';
+  return true;
+}
+
+}  // namespace
+
+std::function<int()> add_checksum_command(CLI::App& app) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  CLI::App* cmd = app.add_subcommand(
+      "checksum", "Print Flyway's checksum of each file: the number in flyway_schema_history.checksum.");
+  cmd->footer("Output: <checksum><TAB><path> per file. Repeatable migrations are checksummed after\n"
+              "placeholder replacement, with placeholders from the file's Flyway project.");
+  cmd->add_option("files", *files, "Migration files")->required();
+  return [files] {
+    ProjectOptions options;
+    options.environment = flyway::current_environment();
+    fs::path cwd = fs::current_path();
+    bool all_ok = true;
+    try {
+      for (const std::string& file : *files) all_ok = print_checksum(file, options, cwd) && all_ok;
+    } catch (const ConfigError& e) {
+      std::cerr << "flyguard: " << e.what() << '\n';
+      return static_cast<int>(kUsageOrInternal);
+    }
+    return static_cast<int>(all_ok ? kClean : kViolations);
+  };
+}
+
+}  // namespace flyguard::cli

@@ -1,0 +1,50 @@
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "flyguard_version.h"
+#include "sql/pg_parser.h"
+
+namespace {
+
+const char* kDescription =
+    "flyguard guards Flyway SQL migrations for PostgreSQL and Amazon Redshift: Flyway naming, "
+    "checksums, and SQL parsed with the real PostgreSQL grammar.\n"
+    "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or internal error.";
+
+int run(int argc, char** argv) {
+  CLI::App app{kDescription, "flyguard"};
+  app.set_version_flag("-V,--version", std::string("flyguard ") + FLYGUARD_VERSION);
+  app.require_subcommand(1);
+  auto check = flyguard::cli::add_check_command(app);
+  auto checksum = flyguard::cli::add_checksum_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? 0 : flyguard::cli::kUsageOrInternal;
+  }
+  if (app.got_subcommand("check")) return check();
+  if (app.got_subcommand("checksum")) return checksum();
+  return flyguard::cli::kUsageOrInternal;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe (flyguard check | head) ends output quietly instead of killing the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  flyguard::sql::PgThreadGuard parser_memory;
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "flyguard: internal error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "flyguard: internal error\n";
+  }
+  return flyguard::cli::kUsageOrInternal;
+}

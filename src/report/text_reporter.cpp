@@ -1,0 +1,86 @@
+#include <string>
+#include <string_view>
+
+#include "report/report.h"
+
+namespace flyguard::report {
+
+namespace {
+
+struct Palette {
+  bool on = false;
+  std::string_view paint(std::string_view code) const { return on ? code : std::string_view(); }
+  std::string_view bold() const { return paint("\x1b[1m"); }
+  std::string_view reset() const { return paint("\x1b[0m"); }
+  std::string_view dim() const { return paint("\x1b[2m"); }
+  std::string_view severity(Severity s) const {
+    switch (s) {
+      case Severity::error: return paint("\x1b[1;31m");
+      case Severity::warning: return paint("\x1b[1;33m");
+      case Severity::info: return paint("\x1b[1;36m");
+    }
+    return {};
+  }
+};
+
+// Spaces up to `column`, keeping tabs so the caret lines up under the same character.
+std::string caret_padding(std::string_view line, int column) {
+  std::string pad;
+  int seen = 1;
+  for (std::size_t i = 0; i < line.size() && seen < column; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0U) == 0x80U) continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++seen;
+  }
+  return pad;
+}
+
+void write_frame(std::ostream& out, const Diagnostic& d, const Palette& p) {
+  if (d.line <= 0 || d.source_line.empty()) return;
+  std::string number = std::to_string(d.line);
+  std::string gutter(number.size(), ' ');
+  out << p.dim() << " " << number << " | " << p.reset() << d.source_line << '\n';
+  out << p.dim() << " " << gutter << " | " << p.reset() << caret_padding(d.source_line, d.column)
+      << p.severity(d.severity) << '^' << p.reset() << '\n';
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const Summary& summary,
+                const TextOptions& options) {
+  Palette p{options.color};
+  for (const Diagnostic& d : diagnostics) {
+    int line = d.line > 0 ? d.line : 1;
+    int column = d.column > 0 ? d.column : 1;
+    out << p.bold() << d.file << ':' << line << ':' << column << ":" << p.reset() << ' ' << p.severity(d.severity)
+        << to_string(d.severity) << p.reset() << '[' << d.rule << "]: " << d.message << '\n';
+    write_frame(out, d, p);
+    if (!d.hint.empty()) out << "  = hint: " << d.hint << '\n';
+  }
+  if (!options.summary) return;
+  if (diagnostics.empty()) {
+    out << "No problems found in " << plural(summary.files, "file") << ".\n";
+    return;
+  }
+  out << '\n' << p.bold() << plural(summary.errors, "error") << ", " << plural(summary.warnings, "warning");
+  if (summary.infos > 0) out << ", " << plural(summary.infos, "note");
+  out << " in " << plural(summary.files, "file") << " checked." << p.reset() << '\n';
+}
+
+Summary summarize(const std::vector<Diagnostic>& diagnostics, std::size_t files) {
+  Summary s;
+  s.files = files;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::error) ++s.errors;
+    else if (d.severity == Severity::warning) ++s.warnings;
+    else ++s.infos;
+  }
+  return s;
+}
+
+}  // namespace flyguard::report

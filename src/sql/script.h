@@ -1,0 +1,58 @@
+#pragma once
+// A SQL script split into Flyway's statements, each parsed with the PostgreSQL 15 grammar.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/ast.h"
+#include "sql/dialect.h"
+#include "sql/splitter.h"
+
+namespace flyguard::sql {
+
+struct Statement {
+  StatementSpan span;        // byte offsets in the analysed text
+  AstNode ast;               // the statement node (e.g. {"CreateStmt": …}); invalid when it did not parse
+  std::size_t ast_base = 0;  // add to a node's location() to get an offset in the analysed text
+  std::string_view kind() const { return ast.type(); }
+};
+
+enum class FailureKind {
+  syntax,         // the PG 15 grammar rejects it
+  newer_syntax,   // syntax from a PostgreSQL release newer than the PG 15 grammar
+  psql_meta,      // a psql backslash command, which is not SQL
+  unterminated,   // the file ends inside a string, comment, parenthesis or block
+  too_complex,    // nesting deeper than the parser or the tree reader allows
+};
+
+struct ParseFailure {
+  FailureKind kind = FailureKind::syntax;
+  std::size_t statement = 0;  // index into statements
+  std::size_t offset = 0;     // byte offset in the analysed text
+  std::string message;
+  std::string hint;
+  int needs_pg_version = 0;   // for newer_syntax: the first PostgreSQL major version that accepts it
+};
+
+class ParsedScript {
+ public:
+  std::vector<Statement> statements;
+  std::vector<ParseFailure> failures;
+
+  // Owned parse trees; statements point into them.
+  std::vector<std::unique_ptr<simdjson::dom::document>> documents;
+};
+
+// `text` must not contain NUL bytes. Failures never stop the remaining statements from being parsed.
+ParsedScript parse_script(std::string_view text, Dialect dialect);
+
+// Recognises syntax newer than PostgreSQL 15 in a statement the PG 15 grammar rejected.
+struct NewerSyntax {
+  int pg_version = 0;
+  std::string feature;
+};
+std::optional<NewerSyntax> detect_newer_syntax(std::string_view statement);
+
+}  // namespace flyguard::sql
