@@ -13,6 +13,8 @@ namespace flyguard {
 
 namespace {
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 Diagnostic at_offset(const std::string& file, const util::LineIndex& lines, std::size_t offset, std::string rule,
                      Severity severity, std::string message, std::string hint = {}) {
   util::Position p = lines.position_of(offset);
@@ -41,12 +43,26 @@ bool uses_builtin_placeholder(std::string_view text, const flyway::PlaceholderSe
   return text.find(p.prefix + "flyway" + p.separator) != std::string_view::npos;
 }
 
+// A statement holding a placeholder without a value is not the text Flyway will run: the value comes
+// at deploy time. undefined-placeholder already reports it; a parse failure there would be noise.
+bool holds_missing_placeholder(const sql::ParsedScript& script, const sql::ParseFailure& failure,
+                               const flyway::Replaced& replaced) {
+  if (replaced.missing.empty() || failure.statement >= script.statements.size()) return false;
+  const sql::StatementSpan& span = script.statements[failure.statement].span;
+  std::size_t begin = replaced.map.to_original(span.begin);
+  std::size_t end = replaced.map.to_original(span.end);
+  return std::any_of(replaced.missing.begin(), replaced.missing.end(),
+                     [&](const flyway::MissingPlaceholder& m) { return m.offset >= begin && m.offset < end; });
+}
+
 void check_parse(const std::string& file, std::string_view original, const flyway::Replaced& replaced,
                  const FileCheckOptions& options, const util::LineIndex& lines, std::vector<Diagnostic>& out) {
   sql::ParsedScript script = sql::parse_script(replaced.text, options.dialect);
   bool redshift = options.dialect == Dialect::redshift;
   for (const sql::ParseFailure& failure : script.failures) {
     std::size_t offset = std::min(replaced.map.to_original(failure.offset), original.size());
+    bool grammar = failure.kind == sql::FailureKind::syntax || failure.kind == sql::FailureKind::newer_syntax;
+    if (grammar && holds_missing_placeholder(script, failure, replaced)) continue;
     switch (failure.kind) {
       case sql::FailureKind::syntax:
         if (redshift)
@@ -97,15 +113,16 @@ ChecksumOutcome checksum_for(std::string_view content, const flyway::Replaced& r
   return {flyway::checksum_of_utf8(replaced.text), ""};
 }
 
-bool content_is_readable(const std::string& file, std::string_view content, const util::LineIndex& lines,
-                         std::vector<Diagnostic>& out) {
+// `lines` indexes the content after its BOM, which is `bom` bytes long; messages give offsets in the file.
+bool content_is_readable(const std::string& file, std::string_view content, std::size_t bom,
+                         const util::LineIndex& lines, std::vector<Diagnostic>& out) {
   if (std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
-    out.push_back(at_offset(file, lines, nul, "binary-file", Severity::error,
+    out.push_back(at_offset(file, lines, nul - bom, "binary-file", Severity::error,
                             "NUL byte at byte offset " + std::to_string(nul) + ": this is not a SQL text file"));
     return false;
   }
   if (auto bad = util::first_invalid_utf8(content)) {
-    out.push_back(at_offset(file, lines, *bad, "invalid-utf8", Severity::error,
+    out.push_back(at_offset(file, lines, *bad - bom, "invalid-utf8", Severity::error,
                             "invalid UTF-8 at byte offset " + std::to_string(*bad) +
                                 ": Flyway cannot read this file (\"Unable to calculate checksum\")",
                             "save the file as UTF-8"));
@@ -122,7 +139,10 @@ CheckedFile check_file(const std::string& display_path, std::string_view file_na
   const flyway::FlywaySettings& settings = options.flyway ? *options.flyway : default_settings;
   CheckedFile result;
   result.display_path = display_path;
-  util::LineIndex lines(content);
+  // Flyway drops a leading UTF-8 BOM before it reads statements; editors do not count it as a column.
+  std::string_view body = content.starts_with(kUtf8Bom) ? content.substr(kUtf8Bom.size()) : content;
+  std::size_t bom = content.size() - body.size();
+  util::LineIndex lines(body);
   if (options.check_name) result.migration = check_migration_name(display_path, file_name, settings, result.diagnostics);
 
   flyway::ScriptConfig script_config;
@@ -133,16 +153,16 @@ CheckedFile check_file(const std::string& display_path, std::string_view file_na
       result.diagnostics.push_back({"invalid-script-config", Severity::error, display_path + ".conf",
                                     problem.line, problem.line > 0 ? 1 : 0, problem.message, "", ""});
   }
-  if (!content_is_readable(display_path, content, lines, result.diagnostics)) return result;
+  if (!content_is_readable(display_path, content, bom, lines, result.diagnostics)) return result;
 
   flyway::PlaceholderSettings placeholders = lint_placeholders(settings, file_name);
   placeholders.enabled = script_config.placeholder_replacement.value_or(settings.placeholders.enabled);
-  flyway::Replaced replaced = flyway::replace_placeholders(content, placeholders);
+  flyway::Replaced replaced = flyway::replace_placeholders(body, placeholders);
   report_missing_placeholders(display_path, replaced, lines, result.diagnostics);
 
   bool repeatable = result.migration && result.migration->kind == flyway::MigrationKind::repeatable;
   result.checksum = checksum_for(content, replaced, repeatable, settings).checksum;
-  check_parse(display_path, content, replaced, options, lines, result.diagnostics);
+  check_parse(display_path, body, replaced, options, lines, result.diagnostics);
   return result;
 }
 

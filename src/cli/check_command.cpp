@@ -44,11 +44,13 @@ class ProjectCache {
     return projects_.back();
   }
 
-  std::vector<FileJob> whole_project(const fs::path& root) {
+  // `without_locations` receives the roots of the (sub)projects where no migration location was found.
+  std::vector<FileJob> whole_project(const fs::path& root, std::vector<fs::path>* without_locations = nullptr) {
     const Project& top = at(root);
     std::vector<FileJob> jobs;
     for (Project& sub : expand_projects(top, options_)) {
       projects_.push_back(std::move(sub));
+      if (without_locations && projects_.back().locations.empty()) without_locations->push_back(projects_.back().root);
       auto found = project_jobs(projects_.back(), cwd_);
       jobs.insert(jobs.end(), found.begin(), found.end());
     }
@@ -85,10 +87,10 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
     return {FileJob{path, display_path_for(path, cwd), true, &project, std::move(content)}};
   }
   if (args.paths.empty()) {
-    fs::path root = find_project_root(cwd, cwd);
-    std::vector<FileJob> jobs = cache.whole_project(root);
-    if (cache.first() && cache.first()->locations.empty())
-      throw ConfigError("no Flyway migration location found in " + root.string() +
+    std::vector<fs::path> without_locations;
+    std::vector<FileJob> jobs = cache.whole_project(find_project_root(cwd, cwd), &without_locations);
+    if (!without_locations.empty())
+      throw ConfigError("no Flyway migration location found in " + without_locations.front().string() +
                         " (looked for flyway.locations, sql/, db/migration/, src/main/resources/db/migration/); "
                         "pass the migration files or directories to check");
     return jobs;

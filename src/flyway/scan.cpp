@@ -28,18 +28,31 @@ std::string join(const std::string& dir, const std::string& name) {
 }
 
 // Flyway turns `*` into `[^/]+?` (one or more characters) and `?` into `[^/]`; within a single
-// path segment that is plain glob matching.
-bool glob_match(std::string_view pattern, std::string_view name) {
-  if (pattern.empty()) return name.empty();
-  if (pattern.front() == '*') {
-    for (std::size_t taken = 1; taken <= name.size(); ++taken) {
-      if (glob_match(pattern.substr(1), name.substr(taken))) return true;
+// path segment that is glob matching. `*` is rewritten as `?` plus a zero-or-more star so that the
+// classic single-backtrack matcher applies: linear in practice, never exponential.
+bool glob_match(std::string_view flyway_pattern, std::string_view name) {
+  std::string pattern;
+  for (const char c : flyway_pattern) pattern += c == '*' ? std::string_view("?*") : std::string_view(&c, 1);
+  std::size_t p = 0;
+  std::size_t n = 0;
+  std::size_t star = std::string::npos;  // pattern index of the last '*' seen
+  std::size_t resume = 0;                // name index that star has stretched to
+  while (n < name.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = n;
+    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == name[n])) {
+      ++p;
+      ++n;
+    } else if (star != std::string::npos) {
+      p = star + 1;
+      n = ++resume;
+    } else {
+      return false;
     }
-    return false;
   }
-  if (name.empty()) return false;
-  if (pattern.front() != '?' && pattern.front() != name.front()) return false;
-  return glob_match(pattern.substr(1), name.substr(1));
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
 }
 
 // Non-hidden subdirectories (symlinks followed), sorted; unreadable directories have none.
@@ -56,24 +69,37 @@ std::vector<std::string> subdirectories(const fs::path& dir) {
   return names;
 }
 
-void expand(const fs::path& root, const std::string& dir, const std::vector<std::string>& rest, std::size_t index,
-            int depth, std::vector<std::string>& out) {
-  if (depth > kMaxDepth) return;
-  if (index == rest.size()) {
-    out.push_back(dir);
+struct Expansion {
+  const fs::path& root;
+  const std::vector<std::string>& segments;  // the pattern after its literal base
+  std::vector<std::string>& out;
+  std::set<std::pair<std::string, std::size_t>> visited;  // (directory, segment): `**` reaches some twice
+  std::vector<fs::path> ancestors;  // canonical directories on the current path, to stop symlink loops
+};
+
+void expand(Expansion& e, const std::string& dir, std::size_t index, int depth);
+
+void expand_children(Expansion& e, const std::string& dir, std::size_t index, int depth, bool any_name) {
+  std::error_code ec;
+  const fs::path canonical = fs::canonical(on_disk(e.root, dir), ec);
+  if (ec || std::find(e.ancestors.begin(), e.ancestors.end(), canonical) != e.ancestors.end()) return;
+  e.ancestors.push_back(canonical);
+  for (const auto& name : subdirectories(on_disk(e.root, dir))) {
+    if (any_name) expand(e, join(dir, name), index, depth + 1);  // `**` continues into the child
+    else if (glob_match(e.segments[index], name)) expand(e, join(dir, name), index + 1, depth + 1);
+  }
+  e.ancestors.pop_back();
+}
+
+void expand(Expansion& e, const std::string& dir, std::size_t index, int depth) {
+  if (depth > kMaxDepth || !e.visited.emplace(dir, index).second) return;
+  if (index == e.segments.size()) {
+    e.out.push_back(dir);
     return;
   }
-  const std::string& segment = rest[index];
-  if (segment == "**") {
-    expand(root, dir, rest, index + 1, depth, out);  // `**` may stand for no directory at all
-    for (const auto& name : subdirectories(on_disk(root, dir))) {
-      expand(root, join(dir, name), rest, index, depth + 1, out);
-    }
-    return;
-  }
-  for (const auto& name : subdirectories(on_disk(root, dir))) {
-    if (glob_match(segment, name)) expand(root, join(dir, name), rest, index + 1, depth + 1, out);
-  }
+  const bool any_depth = e.segments[index] == "**";
+  if (any_depth) expand(e, dir, index + 1, depth);  // `**` may stand for no directory at all
+  expand_children(e, dir, index, depth, any_depth);
 }
 
 // The directories a wildcard location stands for, relative to the project root (or absolute),
@@ -94,10 +120,12 @@ std::vector<std::string> expand_pattern(const fs::path& root, const std::string&
   }
   std::vector<std::string> rest;
   for (std::size_t i = first_wild; i < segments.size(); ++i) {
-    if (!segments[i].empty()) rest.push_back(segments[i]);
+    const bool repeated_any_depth = segments[i] == "**" && !rest.empty() && rest.back() == "**";
+    if (!segments[i].empty() && !repeated_any_depth) rest.push_back(segments[i]);
   }
   std::vector<std::string> out;
-  expand(root, base, rest, 0, 0, out);
+  Expansion expansion{root, rest, out, {}, {}};
+  expand(expansion, base, 0, 0);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -49,6 +49,8 @@ struct FlywaySettings {
 
 // flyway.conf (Java properties, keys `flyway.*`) and flyway.toml (`[flyway]` table, `[environments.*]`
 // url/user/schemas) from the project root and conf/, then FLYWAY_* variables, which win.
+// Precedence, later wins: conf/flyway.conf, conf/flyway.toml, flyway.conf, flyway.toml, environment.
+// The TOML environment is FLYWAY_ENVIRONMENT, else the last `[flyway] environment`, else "default".
 // Unknown flyway.* keys are ignored (Flyway has hundreds); malformed values are problems.
 FlywaySettings load_flyway_settings(const FileReader& read, const Environment& env,
                                     std::vector<SettingsProblem>& problems);
@@ -63,6 +65,7 @@ struct Location {
 // Maps configured locations: filesystem:<p> -> p; classpath:<p> and bare <p> -> src/main/resources/<p>;
 // other schemes (s3:, gcs:) become problems. With no locations configured, the existing ones of
 // sql/, db/migration/ and src/main/resources/db/migration/ (is_directory tells which exist).
+// As in Flyway, duplicates and locations inside another location are dropped.
 std::vector<Location> resolve_locations(const FlywaySettings& settings,
                                         const std::function<bool(const std::string&)>& is_directory,
                                         std::vector<SettingsProblem>& problems);

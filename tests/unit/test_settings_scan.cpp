@@ -1,5 +1,6 @@
 // Flyway locations: mapping configured strings to directories, and scanning them on disk.
 #include <gtest/gtest.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -228,6 +229,29 @@ TEST_F(SettingsScan, Wildcards) {
   const auto files = scan_location(root_, {"filesystem:svc/*/migrations", "svc/*/migrations"});
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0].display_path, "svc/a/migrations/V5__e.sql");
+}
+
+TEST_F(SettingsScan, DiskReaderReadsRegularFilesOnly) {
+  write("conf/flyway.conf", "flyway.table=t\n");
+  fs::create_directories(root_ / "flyway.toml");  // a directory with a config file's name
+  const FileReader read = disk_reader(root_);
+  EXPECT_EQ(read("conf/flyway.conf"), "flyway.table=t\n");
+  EXPECT_EQ(read("flyway.toml"), std::nullopt);
+  EXPECT_EQ(read("flyway.conf"), std::nullopt);
+
+  std::vector<SettingsProblem> problems;
+  const auto settings = load_flyway_settings(read, {}, problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(settings.table, "t");
+  EXPECT_EQ(settings.sources, std::vector<std::string>{"conf/flyway.conf"});
+}
+
+TEST(SettingsEnvironment, CurrentEnvironmentSeesVariables) {
+  ::setenv("FLYGUARD_TEST_VARIABLE", "a=b", 1);
+  const Environment env = current_environment();
+  ::unsetenv("FLYGUARD_TEST_VARIABLE");
+  ASSERT_TRUE(env.count("FLYGUARD_TEST_VARIABLE"));
+  EXPECT_EQ(env.at("FLYGUARD_TEST_VARIABLE"), "a=b");  // split at the first '=' only
 }
 
 }  // namespace
