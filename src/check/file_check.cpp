@@ -119,6 +119,7 @@ bool content_is_readable(const std::string& file, std::string_view content, std:
   if (std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
     out.push_back(at_offset(file, lines, nul - bom, "binary-file", Severity::error,
                             "NUL byte at byte offset " + std::to_string(nul) + ": this is not a SQL text file"));
+    out.back().source_line.clear();  // control bytes have no place in a terminal code frame
     return false;
   }
   if (auto bad = util::first_invalid_utf8(content)) {

@@ -9,7 +9,6 @@
 #include <cctype>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <system_error>
 
 #include "flyway/settings.h"

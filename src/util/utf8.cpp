@@ -1,5 +1,6 @@
 #include "util/utf8.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -69,12 +70,19 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
 }
 
 std::size_t count_code_points(std::string_view text) {
-  // Every byte that is not a continuation byte starts a code point; a plain loop the compiler vectorises.
-  std::size_t count = 0;
-  for (const char c : text) {
-    count += static_cast<std::size_t>(!is_continuation(static_cast<unsigned char>(c)));
+  // Every byte that is not a continuation byte (10xxxxxx) starts a code point. Eight bytes at a time:
+  // `word & ~(word << 1)` keeps bit 7 of each byte exactly when bit 7 is set and bit 6 is clear.
+  std::size_t continuations = 0;
+  std::size_t pos = 0;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + pos, sizeof word);
+    continuations += static_cast<std::size_t>(std::popcount(word & ~(word << 1) & 0x8080808080808080ULL));
   }
-  return count;
+  for (; pos < text.size(); ++pos) {
+    continuations += static_cast<std::size_t>(is_continuation(static_cast<unsigned char>(text[pos])));
+  }
+  return text.size() - continuations;
 }
 
 }  // namespace flyguard::util

@@ -209,6 +209,7 @@ TEST_F(SettingsScan, Wildcards) {
   write("svc/migrations/V7__g.sql");
   write("svc/migrations/old/migrations/V8__h.sql");
   write("svc/a/notes/V0__n.sql");
+  fs::create_directory_symlink(root_ / "svc", root_ / "svc/b/loop");  // `**` must not loop
   struct Case {
     const char* pattern;
     std::vector<std::string> expected;
@@ -222,6 +223,11 @@ TEST_F(SettingsScan, Wildcards) {
       {"svc/**/migrations",
        {"V5__e.sql", "V6__f.sql", "V7__g.sql", "old/migrations/V8__h.sql"}},
       {"svc/*/migrations", {"V5__e.sql"}},
+      {"svc/**/**/migrations", {"V5__e.sql", "V6__f.sql", "V7__g.sql", "old/migrations/V8__h.sql"}},
+      {"db/r*e*1.1", {"V2__b.sql"}},
+      {"db/release1.1?", {"V3__c.sql"}},
+      {"*/release2", {"V4__d.sql"}},
+      {"db/*", {"V1__a.sql", "V2__b.sql", "V3__c.sql", "V4__d.sql"}},
       {"nothing/*", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(scripts(c.pattern), c.expected) << c.pattern;

@@ -1,0 +1,1 @@
+CREATE TABLE orders (id bigint, user_id bigint);
