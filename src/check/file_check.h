@@ -2,6 +2,7 @@
 // Checks one SQL file's content: size, encoding, Flyway name, placeholders, statements.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,7 +48,13 @@ ChecksumOutcome compute_checksum(std::string_view content, std::string_view file
 // A file too large to read gets this instead of check_file.
 Diagnostic file_too_large(const std::string& display_path, std::uintmax_t size, std::size_t limit);
 
-// duplicate-version / duplicate-repeatable across the migrations of one project.
-std::vector<Diagnostic> check_duplicates(const std::vector<CheckedFile>& files);
+// duplicate-version / duplicate-repeatable across the migrations of one project. `report` chooses
+// which clashing pairs (first seen, later) are reported; all of them by default.
+struct NamedMigration {
+  std::string path;
+  flyway::MigrationName name;
+};
+using DuplicateFilter = std::function<bool(const NamedMigration& first, const NamedMigration& later)>;
+std::vector<Diagnostic> check_duplicates(const std::vector<NamedMigration>& files, const DuplicateFilter& report = {});
 
 }  // namespace flyguard

@@ -60,27 +60,24 @@ std::optional<flyway::MigrationName> check_migration_name(const std::string& dis
   return name;
 }
 
-std::vector<Diagnostic> check_duplicates(const std::vector<CheckedFile>& files) {
+std::vector<Diagnostic> check_duplicates(const std::vector<NamedMigration>& files, const DuplicateFilter& report) {
   std::vector<Diagnostic> out;
   // Flyway compares versions within a kind (B only against B) and repeatables by description.
-  std::map<std::pair<int, flyway::MigrationVersion>, const CheckedFile*> versions;
-  std::map<std::string, const CheckedFile*> descriptions;
-  for (const CheckedFile& file : files) {
-    if (!file.migration) continue;
-    const flyway::MigrationName& name = *file.migration;
+  std::map<std::pair<int, flyway::MigrationVersion>, const NamedMigration*> versions;
+  std::map<std::string, const NamedMigration*> descriptions;
+  for (const NamedMigration& file : files) {
+    const flyway::MigrationName& name = file.name;
     if (name.kind == flyway::MigrationKind::repeatable) {
       auto [it, inserted] = descriptions.emplace(name.description, &file);
-      if (!inserted)
-        out.push_back(file_diagnostic(file.display_path, "duplicate-repeatable", Severity::error,
+      if (!inserted && (!report || report(*it->second, file)))
+        out.push_back(file_diagnostic(file.path, "duplicate-repeatable", Severity::error,
                                       "repeatable migration description '" + name.description + "' is also used by " +
-                                          it->second->display_path + ": Flyway refuses to run with both"));
-    } else if (name.version) {
-      auto key = std::make_pair(static_cast<int>(name.kind), *name.version);
-      auto [it, inserted] = versions.emplace(key, &file);
-      if (!inserted)
-        out.push_back(file_diagnostic(file.display_path, "duplicate-version", Severity::error,
-                                      "version " + name.version->display() + " is also used by " +
-                                          it->second->display_path +
+                                          it->second->path + ": Flyway refuses to run with both"));
+    } else if (name.version && name.kind != flyway::MigrationKind::callback) {
+      auto [it, inserted] = versions.emplace(std::make_pair(static_cast<int>(name.kind), *name.version), &file);
+      if (!inserted && (!report || report(*it->second, file)))
+        out.push_back(file_diagnostic(file.path, "duplicate-version", Severity::error,
+                                      "version " + name.version->display() + " is also used by " + it->second->path +
                                           ": Flyway fails with \"Found more than one migration with version\"",
                                       "give one of them the next free version"));
     }

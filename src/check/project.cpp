@@ -82,11 +82,17 @@ void load_flyway(Project& project, const ProjectOptions& options) {
   std::vector<flyway::SettingsProblem> problems;
   project.flyway = flyway::load_flyway_settings(flyway::disk_reader(project.root), options.environment, problems);
   throw_settings_problems(problems, project.root);
-  if (!project.config.locations.empty()) project.flyway.locations = project.config.locations;
+  if (!project.config.locations.empty()) {
+    project.flyway.locations = project.config.locations;
+    project.flyway.locations_source = ".flyguard.toml";
+  }
   const fs::path root = project.root;
   project.locations = flyway::resolve_locations(
       project.flyway, [&root](const std::string& relative) { return is_dir(root / relative); }, problems);
-  throw_settings_problems(problems, project.root);
+  // A location flyguard cannot read (s3:, gcs:) is skipped with a warning, not a configuration error.
+  for (const flyway::SettingsProblem& p : problems)
+    project.notes.push_back({"unsupported-location", Severity::warning, (root / p.file).string(), p.line,
+                             p.line > 0 ? 1 : 0, p.message, "", ""});
   project.dialect = choose_dialect(options, project.config, project.flyway);
 }
 

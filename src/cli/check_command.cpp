@@ -48,16 +48,29 @@ class ProjectCache {
   std::vector<FileJob> whole_project(const fs::path& root, std::vector<fs::path>* without_locations = nullptr) {
     const Project& top = at(root);
     std::vector<FileJob> jobs;
-    for (Project& sub : expand_projects(top, options_)) {
-      projects_.push_back(std::move(sub));
-      if (without_locations && projects_.back().locations.empty()) without_locations->push_back(projects_.back().root);
-      auto found = project_jobs(projects_.back(), cwd_);
+    std::vector<const Project*> targets;
+    if (top.config.projects.empty()) {
+      targets.push_back(&top);
+    } else {
+      for (Project& sub : expand_projects(top, options_)) {
+        projects_.push_back(std::move(sub));
+        targets.push_back(&projects_.back());
+      }
+    }
+    for (const Project* project : targets) {
+      if (without_locations && project->locations.empty()) without_locations->push_back(project->root);
+      auto found = project_jobs(*project, cwd_);
       jobs.insert(jobs.end(), found.begin(), found.end());
     }
     return jobs;
   }
 
   const Project* first() const { return projects_.empty() ? nullptr : &projects_.front(); }
+  std::vector<const Project*> all() const {
+    std::vector<const Project*> out;
+    for (const Project& p : projects_) out.push_back(&p);
+    return out;
+  }
 
  private:
   ProjectOptions options_;
@@ -88,7 +101,7 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
   }
   if (args.paths.empty()) {
     std::vector<fs::path> without_locations;
-    std::vector<FileJob> jobs = cache.whole_project(find_project_root(cwd, cwd), &without_locations);
+    std::vector<FileJob> jobs = cache.whole_project(is_project_root(cwd) ? cwd : find_project_root(cwd, cwd), &without_locations);
     if (!without_locations.empty())
       throw ConfigError("no Flyway migration location found in " + without_locations.front().string() +
                         " (looked for flyway.locations, sql/, db/migration/, src/main/resources/db/migration/); "
@@ -104,8 +117,9 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
 }
 
 std::vector<Diagnostic> duplicates_per_project(const std::vector<FileJob>& jobs, const std::vector<CheckedFile>& files) {
-  std::map<const Project*, std::vector<CheckedFile>> by_project;
-  for (std::size_t i = 0; i < jobs.size(); ++i) by_project[jobs[i].project].push_back(files[i]);
+  std::map<const Project*, std::vector<NamedMigration>> by_project;
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    if (files[i].migration) by_project[jobs[i].project].push_back({files[i].display_path, *files[i].migration});
   std::vector<Diagnostic> out;
   for (auto& [project, group] : by_project) {
     auto found = check_duplicates(group);
@@ -153,6 +167,8 @@ int run_check(const CheckArgs& args) {
   unsigned threads = args.jobs ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
   std::vector<CheckedFile> files = run_jobs(jobs, threads);
   std::vector<Diagnostic> diagnostics = duplicates_per_project(jobs, files);
+  for (const Project* project : cache.all())
+    diagnostics.insert(diagnostics.end(), project->notes.begin(), project->notes.end());
   for (CheckedFile& file : files)
     std::move(file.diagnostics.begin(), file.diagnostics.end(), std::back_inserter(diagnostics));
   sort_diagnostics(diagnostics);

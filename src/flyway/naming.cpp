@@ -269,7 +269,8 @@ NameProblem never_resolved(const Pieces& p, const NamingConventions& conventions
 
 NameProblem invalid(const Pieces& p, std::string message, const NamingConventions& conventions,
                     const std::vector<Prefix>& prefixes) {
-  NameProblem problem{NameProblem::Kind::invalid, std::move(message), did_you_mean(fix_invalid(p, conventions, prefixes))};
+  NameProblem problem{NameProblem::Kind::invalid, std::move(message),
+                      did_you_mean(fix_invalid(p, conventions, prefixes))};
   if (problem.hint.empty() && is_versioned(p.prefix->kind) && p.version_text.empty()) {
     const std::string description(p.raw_description.empty() ? "<description>" : p.raw_description);
     problem.hint = "add a version after the prefix, e.g. " + p.prefix->text + "<n>" + conventions.separator +

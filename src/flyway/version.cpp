@@ -102,8 +102,8 @@ std::vector<std::string_view> split_version(std::string_view text) {
   return parts;
 }
 
-// Java's equalsIgnoreCase against an ASCII lower-case word. Besides ASCII letters, U+017F (long s)
-// upper-cases to 'S' and U+0131 (dotless i) to 'I', so Java treats them as equal too.
+// Java's equalsIgnoreCase against a word of lower-case ASCII letters. Besides ASCII letters,
+// U+017F (long s) upper-cases to 'S' and U+0131 (dotless i) to 'I', so Java treats them as equal too.
 bool java_equals_ignore_case(std::string_view text, std::string_view lower_word) {
   std::size_t pos = 0;
   for (const char expected : lower_word) {

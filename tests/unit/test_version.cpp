@@ -177,8 +177,8 @@ INSTANTIATE_TEST_SUITE_P(Version, VersionSuggestNext,
                                            NextCase{"20240101120000", "20240101120001"},
                                            NextCase{"99999999999999999999", "100000000000000000000"},
                                            NextCase{"-1", "0"}, NextCase{"-10", "-9"}, NextCase{"+1", "2"},
-                                           NextCase{"\u0669", "10"}, NextCase{"\u0661_2", "\u0661.3"}, NextCase{"latest", ""},
-                                           NextCase{"current", ""}),
+                                           NextCase{"\u0669", "10"}, NextCase{"\u0661_2", "\u0661.3"},
+                                           NextCase{"latest", ""}, NextCase{"current", ""}),
                          [](const auto& test_param) { return "case" + std::to_string(test_param.index); });
 
 }  // namespace
