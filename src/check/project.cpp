@@ -41,11 +41,9 @@ std::optional<std::string> read_text_file(const fs::path& path) {
   return std::move(buffer).str();
 }
 
-FlyguardConfig read_flyguard_config(const fs::path& file) {
-  auto text = read_text_file(file);
-  if (!text) throw ConfigError("cannot read configuration file " + file.string());
+FlyguardConfig parse_config_text(const std::string& text, const std::string& label) {
   std::vector<ConfigProblem> problems;
-  auto config = parse_flyguard_config(*text, file.string(), problems);
+  auto config = parse_flyguard_config(text, label, problems);
   if (!config || !problems.empty()) {
     std::string message;
     for (const ConfigProblem& p : problems) {
@@ -53,8 +51,9 @@ FlyguardConfig read_flyguard_config(const fs::path& file) {
       message += p.file + (p.line > 0 ? ":" + std::to_string(p.line) + ":" + std::to_string(p.column) : "") + ": " +
                  p.message;
     }
-    throw ConfigError(message.empty() ? file.string() + ": invalid configuration" : message);
+    throw ConfigError(message.empty() ? label + ": invalid configuration" : message);
   }
+  config->source = label;
   return *config;
 }
 
@@ -78,22 +77,40 @@ Dialect choose_dialect(const ProjectOptions& options, const FlyguardConfig& conf
   return Dialect::postgres;
 }
 
-void load_flyway(Project& project, const ProjectOptions& options) {
+void load_flyway(Project& project, const ProjectSource& source, const ProjectOptions& options) {
   std::vector<flyway::SettingsProblem> problems;
-  project.flyway = flyway::load_flyway_settings(flyway::disk_reader(project.root), options.environment, problems);
-  throw_settings_problems(problems, project.root);
+  project.flyway = flyway::load_flyway_settings(source.read, options.environment, problems);
+  throw_settings_problems(problems, source.label);
   if (!project.config.locations.empty()) {
     project.flyway.locations = project.config.locations;
     project.flyway.locations_source = ".flyguard.toml";
   }
-  const fs::path root = project.root;
-  project.locations = flyway::resolve_locations(
-      project.flyway, [&root](const std::string& relative) { return is_dir(root / relative); }, problems);
+  project.locations = flyway::resolve_locations(project.flyway, source.is_directory, problems);
   // A location flyguard cannot read (s3:, gcs:) is skipped with a warning, not a configuration error.
   for (const flyway::SettingsProblem& p : problems)
-    project.notes.push_back({"unsupported-location", Severity::warning, (root / p.file).string(), p.line,
-                             p.line > 0 ? 1 : 0, p.message, "", ""});
+    project.notes.push_back({"unsupported-location", Severity::warning, (source.label / fs::path(p.file)).string(),
+                             p.line, p.line > 0 ? 1 : 0, p.message, "", ""});
+  if (project.config.override_line > 0)
+    project.notes.push_back({"ignored-override", Severity::warning, project.config.source, project.config.override_line,
+                             1, "[override] in the repository's .flyguard.toml is ignored: who may override is "
+                             "server policy, read only from the server's own configuration (--config / FLYGUARD_CONFIG)",
+                             "", ""});
   project.dialect = choose_dialect(options, project.config, project.flyway);
+}
+
+ProjectSource disk_source(const fs::path& root) {
+  return ProjectSource{flyway::disk_reader(root), [root](const std::string& relative) { return is_dir(root / relative); },
+                       root};
+}
+
+// The same source seen from a sub-directory.
+ProjectSource sub_source(const ProjectSource& source, const std::string& relative) {
+  std::string prefix = relative + "/";
+  return ProjectSource{[read = source.read, prefix](const std::string& path) { return read(prefix + path); },
+                       [is = source.is_directory, relative, prefix](const std::string& path) {
+                         return is(path.empty() ? relative : prefix + path);
+                       },
+                       source.label / relative};
 }
 
 FileCheckOptions check_options(const Project& project) {
@@ -125,32 +142,45 @@ fs::path find_project_root(const fs::path& start, const fs::path& fallback) {
   return fallback;
 }
 
-Project load_project(const fs::path& root, const ProjectOptions& options) {
+Project load_project_from(const ProjectSource& source, const ProjectOptions& options) {
   Project project;
-  project.root = root;
-  fs::path config_file = options.config_file.value_or(root / kConfigFileName);
-  if (options.config_file || path_exists(config_file)) {
-    project.config = read_flyguard_config(config_file);
-    project.config.source = config_file.string();
-  }
-  load_flyway(project, options);
+  project.root = source.label;
+  if (auto text = source.read(kConfigFileName)) project.config = parse_config_text(*text, (source.label / kConfigFileName).string());
+  load_flyway(project, source, options);
   return project;
 }
 
-std::vector<Project> expand_projects(const Project& project, const ProjectOptions& options) {
+Project load_project(const fs::path& root, const ProjectOptions& options) {
+  if (!options.config_file) return load_project_from(disk_source(root), options);
+  Project project;
+  project.root = root;
+  auto text = read_text_file(*options.config_file);
+  if (!text) throw ConfigError("cannot read configuration file " + options.config_file->string());
+  project.config = parse_config_text(*text, options.config_file->string());
+  load_flyway(project, disk_source(root), options);
+  return project;
+}
+
+std::vector<Project> expand_projects_from(const Project& project, const ProjectSource& source,
+                                          const ProjectOptions& options) {
   if (project.config.projects.empty()) return {project};
   std::vector<Project> projects;
   for (const std::string& relative : project.config.projects) {
-    Project sub;
-    sub.root = project.root / relative;
-    if (!is_dir(sub.root))
+    if (!source.is_directory(relative))
       throw ConfigError(project.config.source + ": project '" + relative + "' is not a directory");
+    Project sub;
+    ProjectSource sub_files = sub_source(source, relative);
+    sub.root = sub_files.label;
     sub.config = project.config;
     sub.config.projects.clear();
-    load_flyway(sub, options);
+    load_flyway(sub, sub_files, options);
     projects.push_back(std::move(sub));
   }
   return projects;
+}
+
+std::vector<Project> expand_projects(const Project& project, const ProjectOptions& options) {
+  return expand_projects_from(project, disk_source(project.root), options);
 }
 
 std::string display_path_for(const fs::path& path, const fs::path& cwd) {

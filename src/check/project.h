@@ -1,6 +1,7 @@
 #pragma once
 // A Flyway project on disk: its root, flyguard and Flyway configuration, and migration locations.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,13 @@ struct ProjectOptions {
   flyway::Environment environment;
 };
 
+// Where a project's files come from: the disk, or a git tree (the trusted configuration of a gate).
+struct ProjectSource {
+  flyway::FileReader read;                                   // root-relative '/'-path -> content
+  std::function<bool(const std::string&)> is_directory;      // root-relative '/'-path
+  std::filesystem::path label;                               // root as shown in messages; Project::root
+};
+
 // The nearest directory at or above `start` that holds .flyguard.toml, flyway.conf/flyway.toml
 // (root or conf/), stopping at a repository top (.git); `fallback` when there is none.
 std::filesystem::path find_project_root(const std::filesystem::path& start, const std::filesystem::path& fallback);
@@ -44,8 +52,12 @@ bool is_project_root(const std::filesystem::path& dir);
 // Loads configuration; throws ConfigError with a message naming the file and key.
 Project load_project(const std::filesystem::path& root, const ProjectOptions& options);
 
+Project load_project_from(const ProjectSource& source, const ProjectOptions& options);
+
 // The Flyway projects listed by `projects = [...]`, or the project itself.
 std::vector<Project> expand_projects(const Project& project, const ProjectOptions& options);
+std::vector<Project> expand_projects_from(const Project& project, const ProjectSource& source,
+                                          const ProjectOptions& options);
 
 // One file to check.
 struct FileJob {

@@ -13,5 +13,10 @@ enum ExitStatus : int { kClean = 0, kViolations = 1, kUsageOrInternal = 2 };
 // Returns the action to run when the subcommand was chosen; it returns the exit status.
 std::function<int()> add_check_command(CLI::App& app);
 std::function<int()> add_checksum_command(CLI::App& app);
+std::function<int()> add_pre_receive_command(CLI::App& app);
+std::function<int()> add_pre_commit_command(CLI::App& app);
+std::function<int()> add_pre_push_command(CLI::App& app);
+std::function<int()> add_ci_command(CLI::App& app);
+std::function<int()> add_install_command(CLI::App& app);
 
 }  // namespace flyguard::cli

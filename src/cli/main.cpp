@@ -1,7 +1,11 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -20,17 +24,21 @@ int run(int argc, char** argv) {
   CLI::App app{kDescription, "flyguard"};
   app.set_version_flag("-V,--version", std::string("flyguard ") + FLYGUARD_VERSION);
   app.require_subcommand(1);
-  auto check = flyguard::cli::add_check_command(app);
-  auto checksum = flyguard::cli::add_checksum_command(app);
+  using namespace flyguard::cli;
+  const std::vector<std::pair<std::string, std::function<int()>>> commands = {
+      {"check", add_check_command(app)},       {"checksum", add_checksum_command(app)},
+      {"pre-commit", add_pre_commit_command(app)}, {"pre-push", add_pre_push_command(app)},
+      {"pre-receive", add_pre_receive_command(app)}, {"ci", add_ci_command(app)},
+      {"install", add_install_command(app)}};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
-    return status == 0 ? 0 : flyguard::cli::kUsageOrInternal;
+    return status == 0 ? 0 : kUsageOrInternal;
   }
-  if (app.got_subcommand("check")) return check();
-  if (app.got_subcommand("checksum")) return checksum();
-  return flyguard::cli::kUsageOrInternal;
+  for (const auto& [name, run_command] : commands)
+    if (app.got_subcommand(name)) return run_command();
+  return kUsageOrInternal;
 }
 
 }  // namespace

@@ -138,9 +138,16 @@ void read_rules(Context& ctx, const toml::node& node, FlyguardConfig& config) {
   }
 }
 
+// [override] belongs to the server's configuration; a repository must not grant itself overrides,
+// so the table is accepted here only to be reported as ignored.
+void read_override(Context&, const toml::node& node, FlyguardConfig& config) {
+  config.override_line = static_cast<int>(node.source().begin.line);
+  if (config.override_line == 0) config.override_line = 1;
+}
+
 using Reader = void (*)(Context&, const toml::node&, FlyguardConfig&);
 
-constexpr std::array<std::pair<std::string_view, Reader>, 9> kReaders{{
+constexpr std::array<std::pair<std::string_view, Reader>, 10> kReaders{{
     {"dialect", read_dialect},
     {"fail_on", read_fail_on},
     {"pg_version", read_pg_version},
@@ -150,6 +157,7 @@ constexpr std::array<std::pair<std::string_view, Reader>, 9> kReaders{{
     {"protected_branches", read_protected_branches},
     {"start_after", read_start_after},
     {"rules", read_rules},
+    {"override", read_override},
 }};
 
 std::string known_keys() {

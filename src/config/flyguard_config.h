@@ -32,6 +32,7 @@ struct FlyguardConfig {
   std::vector<std::string> protected_branches{"main", "master"};  // protected_branches = [...] (globs)
   std::optional<std::string> start_after;     // start_after = "<version>": leave older migrations alone
   std::map<std::string, std::string> rules;   // [rules] rule-id = "error" | "warning" | "off"
+  int override_line = 0;                      // line of an [override] table: server policy, ignored here
 };
 
 // Parses the text of a .flyguard.toml. Returns nullopt (and problems) when it is invalid.

@@ -288,6 +288,15 @@ std::optional<std::string> Repository::read_file(const git_oid& tree_id, const s
   return read_blob(*git_tree_entry_id(entry));
 }
 
+bool Repository::is_directory(const git_oid& tree_id, const std::string& path) const {
+  if (path.empty()) return true;
+  TreeHandle tree = lookup_tree(repo_.get(), tree_id);
+  git_tree_entry* entry = nullptr;
+  if (git_tree_entry_bypath(&entry, tree.get(), path.c_str()) < 0) return false;
+  std::unique_ptr<git_tree_entry, HandleDeleter<git_tree_entry, git_tree_entry_free>> owned(entry);
+  return git_tree_entry_type(entry) == GIT_OBJECT_TREE;
+}
+
 std::vector<Change> Repository::diff(const std::optional<git_oid>& from, const std::optional<git_oid>& to,
                                      const std::vector<std::string>& prefixes) const {
   TreeHandle a = from ? lookup_tree(repo_.get(), *from) : TreeHandle();

@@ -65,6 +65,7 @@ class Repository {
   // The blob at `path` in `tree`, when it is a regular file.
   std::optional<std::string> read_file(const git_oid& tree, const std::string& path) const;
   std::optional<std::string> read_blob(const git_oid& blob) const;
+  bool is_directory(const git_oid& tree, const std::string& path) const;
 
   // Tree-to-tree and tree-to-index changes limited to `prefixes`; exact renames are paired.
   std::vector<Change> diff(const std::optional<git_oid>& from, const std::optional<git_oid>& to,

@@ -1,0 +1,165 @@
+// flyguard pre-commit and pre-push: the local hooks. Advisory (git commit --no-verify skips them),
+// so a repository libgit2 cannot open lets the commit through with a warning.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/gate_support.h"
+#include "cli/hook_input.h"
+
+namespace flyguard::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct LocalArgs {
+  std::string format = "text";
+  std::vector<std::string> hook_args;  // pre-push: remote name and URL
+};
+
+struct LocalRepo {
+  git::Repository repo;
+  fs::path root;  // work tree, where the configuration is read from
+  TrustedProjects trusted;
+};
+
+std::optional<LocalRepo> open_local_repo(const flyway::Environment& env) {
+  fs::path cwd = fs::current_path();
+  try {
+    git::Repository repo = git::Repository::open_local(cwd, env);
+    fs::path root = repo.workdir().value_or(cwd);
+    ProjectOptions options;
+    options.environment = env;
+    TrustedProjects trusted = load_disk_projects(root, options);
+    return LocalRepo{std::move(repo), root, std::move(trusted)};
+  } catch (const git::GitError& e) {
+    std::cerr << "flyguard: warning: cannot open this repository (" << e.what()
+              << "); the commit is not checked here, the server and CI still check it\n";
+    return std::nullopt;
+  }
+}
+
+// The protected branch as this clone knows it: origin's copy first, else the local branch.
+std::optional<git_oid> protected_tip(const LocalRepo& local) {
+  auto ref = protected_ref(local.repo, local.trusted.config.protected_branches, true);
+  return ref ? local.repo.resolve_commit(*ref) : std::nullopt;
+}
+
+fs::path index_file(const LocalRepo& local, const flyway::Environment& env) {
+  auto it = env.find("GIT_INDEX_FILE");
+  if (it != env.end() && !it->second.empty()) {
+    fs::path p(it->second);
+    return p.is_absolute() ? p : fs::current_path() / p;  // relative to the hook's cwd, as git sets it
+  }
+  return fs::path(git_repository_path(local.repo.get())) / "index";
+}
+
+GateInput base_input(const LocalRepo& local) {
+  GateInput input;
+  input.projects = gate_projects(local.trusted);
+  input.load = blob_loader(local.repo);
+  return input;
+}
+
+int run_pre_commit(const LocalArgs& args) {
+  flyway::Environment env = flyway::current_environment();
+  git::Library library;
+  auto local = open_local_repo(env);
+  if (!local) return kClean;
+  try {
+    std::optional<git_oid> head = local->repo.resolve_commit("HEAD");
+    std::optional<git_oid> applied = protected_tip(*local);
+    std::optional<git_oid> from = head;
+    if (head && applied) from = local->repo.merge_base(*head, *applied);
+    fs::path index = index_file(*local, env);
+    const auto& prefixes = local->trusted.prefixes;
+    GateInput input = base_input(*local);
+    input.applied = to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
+    input.changes = to_tree_changes(local->repo.diff_to_index(from ? local->repo.tree_of(*from) : std::nullopt, index, prefixes));
+    input.result = to_tree_files(local->repo.list_index(index, prefixes));
+    GateResult result = run_gate(input);
+    Verdict verdict{std::move(result.diagnostics), result.files_checked, false};
+    verdict.diagnostics.insert(verdict.diagnostics.end(), local->trusted.notes.begin(), local->trusted.notes.end());
+    for (const Diagnostic& d : verdict.diagnostics) verdict.refused = verdict.refused || d.severity == Severity::error;
+    return print_verdict(verdict, args.format,
+                         verdict.refused ? "flyguard: commit refused (git commit --no-verify skips this check; the "
+                                           "server and CI will not)" : "");
+  } catch (const std::exception& e) {
+    std::cerr << "flyguard: error: " << e.what() << '\n';
+    return kUsageOrInternal;
+  }
+}
+
+void judge_push(const LocalRepo& local, const PushUpdate& update, const std::string& remote, Verdict& verdict) {
+  if (git::is_zero_id(update.local_id) || update.remote_ref.rfind("refs/heads/", 0) != 0) return;
+  std::string branch = update.remote_ref.substr(11);
+  bool is_protected = matches_any(branch, local.trusted.config.protected_branches);
+  git_oid new_id;
+  git_oid_fromstr(&new_id, update.local_id.c_str());
+  std::optional<git_oid> applied;
+  if (is_protected && !git::is_zero_id(update.remote_id)) {
+    git_oid remote_id;
+    git_oid_fromstr(&remote_id, update.remote_id.c_str());
+    if (local.repo.has_object(remote_id)) applied = remote_id;
+  }
+  if (!applied) {
+    auto ref = protected_ref(local.repo, local.trusted.config.protected_branches, true);
+    if (ref && remote != "origin" && ref->rfind("refs/remotes/origin/", 0) == 0) ref = std::nullopt;
+    if (ref) applied = local.repo.resolve_commit(*ref);
+  }
+  std::optional<git_oid> from = applied ? local.repo.merge_base(new_id, *applied) : std::nullopt;
+  if (is_protected && applied) from = applied;
+  GateInput input = base_input(local);
+  const auto& prefixes = local.trusted.prefixes;
+  input.applied = to_tree_files(local.repo.list(applied ? local.repo.tree_of(*applied) : std::nullopt, prefixes));
+  input.changes = to_tree_changes(local.repo.diff(from ? local.repo.tree_of(*from) : std::nullopt,
+                                                  local.repo.tree_of(new_id), prefixes));
+  input.result = to_tree_files(local.repo.list(local.repo.tree_of(new_id), prefixes));
+  input.enforce = is_protected;
+  GateResult result = run_gate(input);
+  for (Diagnostic& d : result.diagnostics) {
+    if (d.severity == Severity::error) verdict.refused = true;
+    verdict.diagnostics.push_back(std::move(d));
+  }
+  verdict.files += result.files_checked;
+}
+
+int run_pre_push(const LocalArgs& args) {
+  flyway::Environment env = flyway::current_environment();
+  git::Library library;
+  auto local = open_local_repo(env);
+  if (!local) return kClean;
+  try {
+    std::vector<PushUpdate> updates = read_push_updates(std::cin);
+    std::string remote = args.hook_args.empty() ? "origin" : args.hook_args.front();
+    Verdict verdict;
+    for (const PushUpdate& update : updates) judge_push(*local, update, remote, verdict);
+    return print_verdict(verdict, args.format, verdict.refused ? "flyguard: push stopped before it left this machine" : "");
+  } catch (const std::exception& e) {
+    std::cerr << "flyguard: error: " << e.what() << '\n';
+    return kUsageOrInternal;
+  }
+}
+
+}  // namespace
+
+std::function<int()> add_pre_commit_command(CLI::App& app) {
+  auto args = std::make_shared<LocalArgs>();
+  CLI::App* cmd = app.add_subcommand("pre-commit", "Local hook: judge what is staged (GIT_INDEX_FILE) against HEAD.");
+  cmd->footer("Applied migrations are those on the protected branch as this clone knows it (origin/<branch>,\n"
+              "else the local branch); a migration not pushed yet may still be amended.");
+  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  return [args] { return run_pre_commit(*args); };
+}
+
+std::function<int()> add_pre_push_command(CLI::App& app) {
+  auto args = std::make_shared<LocalArgs>();
+  CLI::App* cmd = app.add_subcommand("pre-push", "Local hook: judge the commits about to be pushed.");
+  cmd->footer("Reads git's pre-push lines on standard input; the only early gate on hosts without server hooks\n"
+              "(AWS CodeCommit).");
+  cmd->add_option("hook-args", args->hook_args, "Remote name and URL, as git passes them");
+  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  return [args] { return run_pre_push(*args); };
+}
+
+}  // namespace flyguard::cli
