@@ -124,6 +124,20 @@ void judge_push(const LocalRepo& local, const PushUpdate& update, const std::str
   verdict.files += result.files_checked;
 }
 
+// The pre-commit framework does not pass git's pre-push lines on; it sets PRE_COMMIT_* instead.
+std::vector<PushUpdate> framework_push_update(const git::Repository& repo, const flyway::Environment& env) {
+  auto get = [&env](const char* key) {
+    auto it = env.find(key);
+    return it == env.end() ? std::string() : it->second;
+  };
+  std::string to = get("PRE_COMMIT_TO_REF"), branch = get("PRE_COMMIT_REMOTE_BRANCH");
+  auto to_id = to.empty() ? std::nullopt : repo.resolve_commit(to);
+  if (!to_id || branch.empty()) return {};
+  auto from_id = get("PRE_COMMIT_FROM_REF").empty() ? std::nullopt : repo.resolve_commit(get("PRE_COMMIT_FROM_REF"));
+  std::string zero(git::to_hex(*to_id).size(), '0');
+  return {PushUpdate{to, git::to_hex(*to_id), branch, from_id ? git::to_hex(*from_id) : zero}};
+}
+
 int run_pre_push(const LocalArgs& args) {
   flyway::Environment env = flyway::current_environment();
   git::Library library;
@@ -131,6 +145,7 @@ int run_pre_push(const LocalArgs& args) {
   if (!local) return kClean;
   try {
     std::vector<PushUpdate> updates = read_push_updates(std::cin);
+    if (updates.empty()) updates = framework_push_update(local->repo, env);
     std::string remote = args.hook_args.empty() ? "origin" : args.hook_args.front();
     Verdict verdict;
     for (const PushUpdate& update : updates) judge_push(*local, update, remote, verdict);

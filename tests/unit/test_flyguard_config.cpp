@@ -112,10 +112,10 @@ TEST(FlyguardConfigTest, UnknownKeyNamesKeyAndPosition) {
 
 TEST(FlyguardConfigTest, UnknownTableIsAnError) {
   std::vector<ConfigProblem> problems;
-  EXPECT_FALSE(parse("[rules]\nx = \"off\"\n\n[override]\nallow = [\"x\"]\n", problems));
+  EXPECT_FALSE(parse("[rules]\nx = \"off\"\n\n[overrides]\nallow = [\"x\"]\n", problems));
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].line, 4);
-  EXPECT_NE(problems[0].message.find("unknown key 'override'"), std::string::npos) << problems[0].message;
+  EXPECT_NE(problems[0].message.find("unknown key 'overrides'"), std::string::npos) << problems[0].message;
 }
 
 TEST(FlyguardConfigTest, ReportsEveryProblemNotJustTheFirst) {
