@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <stdexcept>
 #include <variant>
 
@@ -46,6 +47,7 @@ class Gate {
   explicit Gate(const GateInput& input) : input_(input) {}
 
   GateResult run() {
+    for (const TreeFile& file : input_.result) result_by_path_.emplace(file.path, &file);
     index_applied();
     for (const TreeChange& change : input_.changes) judge(change);
     check_new_versions();
@@ -62,6 +64,8 @@ class Gate {
   std::map<std::string, Applied> applied_;
   std::map<const GateProject*, flyway::MigrationVersion> highest_applied_;
   std::set<std::string> changed_;  // tree-B paths added or changed by this change
+  std::unordered_map<std::string, const TreeFile*> result_by_path_;
+  std::unordered_map<std::string, std::optional<MigrationName>> names_;
 
   void add(Diagnostic d) { result_.diagnostics.push_back(std::move(d)); }
 
@@ -77,10 +81,14 @@ class Gate {
     return best;
   }
 
-  std::optional<MigrationName> name_of(const std::string& path, const GateProject& project) const {
-    auto parsed = flyway::parse_migration_name(base_name(path), project.settings.naming);
-    if (auto* name = std::get_if<MigrationName>(&parsed)) return *name;
-    return std::nullopt;
+  // Applied and result trees share most paths: each name is parsed once.
+  const std::optional<MigrationName>& name_of(const std::string& path, const GateProject& project) {
+    auto [it, inserted] = names_.try_emplace(path);
+    if (inserted) {
+      auto parsed = flyway::parse_migration_name(base_name(path), project.settings.naming);
+      if (auto* name = std::get_if<MigrationName>(&parsed)) it->second = std::move(*name);
+    }
+    return it->second;
   }
 
   std::string load(const TreeFile& file) const {
@@ -262,8 +270,7 @@ class Gate {
       return;
     }
     std::optional<std::string> sidecar;
-    for (const TreeFile& other : input_.result)
-      if (other.path == file.path + ".conf") sidecar = load(other);
+    if (auto it = result_by_path_.find(file.path + ".conf"); it != result_by_path_.end()) sidecar = load(*it->second);
     CheckedFile checked = check_file(file.path, base_name(file.path), content, options, sidecar);
     for (Diagnostic& d : checked.diagnostics) add(std::move(d));
   }

@@ -71,12 +71,12 @@ int run_pre_commit(const LocalArgs& args) {
     std::optional<git_oid> applied = protected_tip(*local);
     std::optional<git_oid> from = head;
     if (head && applied) from = local->repo.merge_base(*head, *applied);
-    fs::path index = index_file(*local, env);
+    git::IndexHandle index = local->repo.open_index(index_file(*local, env));
     const auto& prefixes = local->trusted.prefixes;
     GateInput input = base_input(*local);
     input.applied = to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
-    input.changes = to_tree_changes(local->repo.diff_to_index(from ? local->repo.tree_of(*from) : std::nullopt, index, prefixes));
-    input.result = to_tree_files(local->repo.list_index(index, prefixes));
+    input.changes = to_tree_changes(local->repo.diff_to_index(from ? local->repo.tree_of(*from) : std::nullopt, index.get(), prefixes));
+    input.result = to_tree_files(local->repo.list_index(index.get(), prefixes));
     GateResult result = run_gate(input);
     Verdict verdict{std::move(result.diagnostics), result.files_checked, false};
     verdict.diagnostics.insert(verdict.diagnostics.end(), local->trusted.notes.begin(), local->trusted.notes.end());

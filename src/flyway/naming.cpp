@@ -316,9 +316,31 @@ bool is_sql_candidate(std::string_view file_name, const NamingConventions& conve
   });
 }
 
+// Hooks parse thousands of names with the same conventions; building and sorting ~45 prefixes each
+// time dominated their run time, so the list is kept per thread for the last conventions seen.
+const std::vector<Prefix>& cached_prefixes(const NamingConventions& conventions) {
+  struct Cache {
+    NamingConventions conventions;
+    std::vector<Prefix> prefixes;
+    bool filled = false;
+  };
+  thread_local Cache cache;
+  const NamingConventions& c = cache.conventions;
+  bool same = cache.filled && c.versioned_prefix == conventions.versioned_prefix &&
+              c.undo_prefix == conventions.undo_prefix && c.repeatable_prefix == conventions.repeatable_prefix &&
+              c.baseline_prefix == conventions.baseline_prefix && c.separator == conventions.separator &&
+              c.suffixes == conventions.suffixes;
+  if (!same) {
+    cache.conventions = conventions;
+    cache.prefixes = all_prefixes(conventions);
+    cache.filled = true;
+  }
+  return cache.prefixes;
+}
+
 std::variant<MigrationName, NameProblem> parse_migration_name(std::string_view file_name,
                                                               const NamingConventions& conventions) {
-  const std::vector<Prefix> prefixes = all_prefixes(conventions);
+  const std::vector<Prefix>& prefixes = cached_prefixes(conventions);
   const Pieces pieces = split_name(file_name, conventions, prefixes);
   if (pieces.prefix == nullptr) return unrecognised(pieces, conventions, prefixes);
   std::string message = validity_message(pieces, conventions);

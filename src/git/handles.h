@@ -35,7 +35,13 @@ using ConfigHandle = std::unique_ptr<git_config, HandleDeleter<git_config, git_c
 // libgit2 must be initialised once per process before any other call.
 class Library {
  public:
-  Library() { git_libgit2_init(); }
+  Library() {
+    git_libgit2_init();
+    // flyguard only reads: re-hashing every object read doubles the cost of a hook, and large trees
+    // (a migrations folder with thousands of files) must stay cached between lookups.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(4) << 20);
+  }
   ~Library() { git_libgit2_shutdown(); }
   Library(const Library&) = delete;
   Library& operator=(const Library&) = delete;

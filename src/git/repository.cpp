@@ -264,9 +264,11 @@ std::vector<Entry> Repository::list(const std::optional<git_oid>& tree_id, const
     TreeHandle sub = lookup_tree(repo_.get(), *git_tree_entry_id(entry));
     check(git_tree_walk(sub.get(), GIT_TREEWALK_PRE, collect_entry, &state), "cannot list tree " + prefix);
   }
-  std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
-  out.erase(std::unique(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path == b.path; }),
-            out.end());
+  if (roots.size() > 1) {  // overlapping prefixes list some entries twice
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+    out.erase(std::unique(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.path == b.path; }),
+              out.end());
+  }
   return out;
 }
 
@@ -310,28 +312,28 @@ std::vector<Change> Repository::diff(const std::optional<git_oid>& from, const s
   return collect_changes(diff.get());
 }
 
-std::vector<Change> Repository::diff_to_index(const std::optional<git_oid>& from, const fs::path& index_file,
+IndexHandle Repository::open_index(const fs::path& index_file) const {
+  git_index* raw = nullptr;
+  check(git_index_open(&raw, index_file.c_str()), "cannot read the index " + index_file.string());
+  return IndexHandle(raw);
+}
+
+std::vector<Change> Repository::diff_to_index(const std::optional<git_oid>& from, git_index* index,
                                               const std::vector<std::string>& prefixes) const {
   TreeHandle a = from ? lookup_tree(repo_.get(), *from) : TreeHandle();
-  git_index* index_raw = nullptr;
-  check(git_index_open(&index_raw, index_file.c_str()), "cannot read the index " + index_file.string());
-  IndexHandle index(index_raw);
   std::vector<std::string> specs = pathspecs(prefixes);
   std::vector<char*> pointers;
   git_diff_options options = diff_options(specs, pointers);
   git_diff* raw = nullptr;
-  check(git_diff_tree_to_index(&raw, repo_.get(), a.get(), index.get(), &options), "cannot compare the index");
+  check(git_diff_tree_to_index(&raw, repo_.get(), a.get(), index, &options), "cannot compare the index");
   DiffHandle diff(raw);
   return collect_changes(diff.get());
 }
 
-std::vector<Entry> Repository::list_index(const fs::path& index_file, const std::vector<std::string>& prefixes) const {
-  git_index* index_raw = nullptr;
-  check(git_index_open(&index_raw, index_file.c_str()), "cannot read the index " + index_file.string());
-  IndexHandle index(index_raw);
+std::vector<Entry> Repository::list_index(git_index* index, const std::vector<std::string>& prefixes) const {
   std::vector<Entry> out;
-  for (std::size_t i = 0; i < git_index_entrycount(index.get()); ++i) {
-    const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+  for (std::size_t i = 0; i < git_index_entrycount(index); ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index, i);
     if (!entry || git_index_entry_stage(entry) != 0) continue;
     std::string path = entry->path;
     if (!under_prefix(path, prefixes)) continue;

@@ -70,10 +70,12 @@ class Repository {
   // Tree-to-tree and tree-to-index changes limited to `prefixes`; exact renames are paired.
   std::vector<Change> diff(const std::optional<git_oid>& from, const std::optional<git_oid>& to,
                            const std::vector<std::string>& prefixes) const;
-  std::vector<Change> diff_to_index(const std::optional<git_oid>& from, const std::filesystem::path& index_file,
+  // An index file read once (reading a large index is the main cost of a pre-commit hook).
+  IndexHandle open_index(const std::filesystem::path& index_file) const;
+  std::vector<Change> diff_to_index(const std::optional<git_oid>& from, git_index* index,
                                     const std::vector<std::string>& prefixes) const;
-  // Entries of an index file under the prefixes (the content a commit would have).
-  std::vector<Entry> list_index(const std::filesystem::path& index_file, const std::vector<std::string>& prefixes) const;
+  // Entries of an index under the prefixes (the content a commit would have).
+  std::vector<Entry> list_index(git_index* index, const std::vector<std::string>& prefixes) const;
 
   std::optional<std::string> config_string(const std::string& key) const;
 
