@@ -60,7 +60,10 @@ Range choose_range(const git::Repository& repo, const CiArgs& args, const flyway
     if (!range.base) throw CiError("base revision '" + spec + "' not found: " + missing_history_hint(repo));
     return range;
   }
-  auto protected_tip = protected_ref(repo, {"main", "master"}, true);
+  // The configuration lives on the base, which is not known yet: main, master, else origin's default.
+  std::vector<std::string> candidates{"main", "master"};
+  if (auto branch = repo.symbolic_branch("refs/remotes/origin/HEAD")) candidates.push_back(*branch);
+  auto protected_tip = protected_ref(repo, candidates, true);
   std::optional<git_oid> tip = protected_tip ? repo.resolve_commit(*protected_tip) : std::nullopt;
   if (tip && !repo.is_descendant(*tip, *head)) {
     range.base = tip;  // a branch build: judged against the protected branch

@@ -59,7 +59,9 @@ bool write_hook(const fs::path& dir, const std::string& hook, bool force) {
 int install_server(const InstallArgs& args) {
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, args.server.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) {
-    std::cerr << "flyguard: " << args.server << " is not a git repository\n";
+    const git_error* error = git_error_last();
+    std::cerr << "flyguard: cannot open " << args.server << " as a git repository"
+              << (error && error->message ? std::string(": ") + error->message : std::string()) << '\n';
     return kUsageOrInternal;
   }
   git::RepositoryHandle repo(raw);

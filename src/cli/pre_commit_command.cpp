@@ -39,6 +39,14 @@ std::optional<LocalRepo> open_local_repo(const flyway::Environment& env) {
   }
 }
 
+// Local hooks are advisory: what libgit2 cannot read here (a partial clone's missing objects, an
+// unsupported extension) must not block the commit; the server and CI still judge it.
+int advisory_skip(const git::GitError& e) {
+  std::cerr << "flyguard: warning: cannot check this change here (" << e.what()
+            << "); it goes through unchecked, the server and CI still check it\n";
+  return kClean;
+}
+
 // The protected branch as this clone knows it: origin's copy first, else the local branch.
 std::optional<git_oid> protected_tip(const LocalRepo& local) {
   auto ref = protected_ref(local.repo, local.trusted.config.protected_branches, true);
@@ -84,6 +92,8 @@ int run_pre_commit(const LocalArgs& args) {
     return print_verdict(verdict, args.format,
                          verdict.refused ? "flyguard: commit refused (git commit --no-verify skips this check; the "
                                            "server and CI will not)" : "");
+  } catch (const git::GitError& e) {
+    return advisory_skip(e);
   } catch (const std::exception& e) {
     std::cerr << "flyguard: error: " << e.what() << '\n';
     return kUsageOrInternal;
@@ -150,6 +160,8 @@ int run_pre_push(const LocalArgs& args) {
     Verdict verdict;
     for (const PushUpdate& update : updates) judge_push(*local, update, remote, verdict);
     return print_verdict(verdict, args.format, verdict.refused ? "flyguard: push stopped before it left this machine" : "");
+  } catch (const git::GitError& e) {
+    return advisory_skip(e);
   } catch (const std::exception& e) {
     std::cerr << "flyguard: error: " << e.what() << '\n';
     return kUsageOrInternal;

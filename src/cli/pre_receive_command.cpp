@@ -30,13 +30,16 @@ struct Context {
 
 std::optional<git_oid> oid_of(const std::string& hex) {
   git_oid id;
-  if (git_oid_fromstr(&id, hex.c_str()) < 0) return std::nullopt;
+  // git_oid_fromstr reads the first 40 digits only: a 64-digit (SHA-256) id must not be truncated.
+  if (hex.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, hex.c_str()) < 0) return std::nullopt;
   return id;
 }
 
 git_oid require_object(const std::string& hex) {
   auto id = oid_of(hex);
-  if (!id) throw std::runtime_error("invalid object id '" + hex + "' on standard input");
+  if (!id)
+    throw std::runtime_error("object id '" + hex + "' on standard input is not a SHA-1 id" +
+                             (hex.size() == 64 ? " (SHA-256 repositories are not supported)" : ""));
   return *id;
 }
 
@@ -175,6 +178,10 @@ int run_pre_receive(const PreReceiveArgs& args) {
     git::Repository repo = git::Repository::open_for_receive(env);
     std::vector<std::string> patterns = server.protected_branches.value_or(std::vector<std::string>{"main", "master"});
     std::optional<std::string> trusted_ref = protected_ref(repo, patterns, false);
+    // No main or master: the repository's default branch (what HEAD names) holds its configuration,
+    // which may protect it (protected_branches = ["trunk"]).
+    if (!trusted_ref && !server.protected_branches)
+      if (auto branch = repo.symbolic_branch("HEAD")) trusted_ref = "refs/heads/" + *branch;
     std::optional<git_oid> trusted_tree = trusted_ref ? repo.tree_of(*repo.resolve_commit(*trusted_ref)) : std::nullopt;
     std::optional<git_oid> layout;
     for (const RefUpdate& u : updates)

@@ -233,6 +233,18 @@ std::optional<git_oid> Repository::first_parent(const git_oid& commit_id) const 
   return *git_commit_parent_id(commit, 0);
 }
 
+std::optional<std::string> Repository::symbolic_branch(const std::string& symbolic_ref) const {
+  git_reference* raw = nullptr;
+  if (git_reference_lookup(&raw, repo_.get(), symbolic_ref.c_str()) < 0) return std::nullopt;
+  ReferenceHandle ref(raw);
+  if (git_reference_type(raw) != GIT_REFERENCE_SYMBOLIC) return std::nullopt;
+  std::string target = git_reference_symbolic_target(raw);
+  if (!resolve_commit(target)) return std::nullopt;
+  for (const char* prefix : {"refs/heads/", "refs/remotes/origin/"})
+    if (target.rfind(prefix, 0) == 0) return target.substr(std::string_view(prefix).size());
+  return std::nullopt;
+}
+
 std::vector<std::string> Repository::branch_names() const {
   std::vector<std::string> names;
   for (const auto& [glob, strip] : {std::pair<const char*, std::size_t>{"refs/heads/*", 11},

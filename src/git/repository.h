@@ -56,6 +56,9 @@ class Repository {
   std::optional<git_oid> merge_base(const git_oid& a, const git_oid& b) const;
   bool is_descendant(const git_oid& commit, const git_oid& ancestor) const;
   std::optional<git_oid> first_parent(const git_oid& commit) const;
+  // The branch a symbolic ref names ("HEAD" -> refs/heads/trunk -> "trunk";
+  // "refs/remotes/origin/HEAD" -> refs/remotes/origin/main -> "main"), when that branch exists.
+  std::optional<std::string> symbolic_branch(const std::string& symbolic_ref) const;
   // Names of local branches (refs/heads/x -> x) and origin's remote-tracking branches (origin/x).
   std::vector<std::string> branch_names() const;
 

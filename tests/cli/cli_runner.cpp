@@ -61,6 +61,10 @@ void pump(int in_fd, int out_fd, int err_fd, const std::string& input, RunResult
 }  // namespace
 
 RunResult run_flyguard(const std::vector<std::string>& args, const RunOptions& options) {
+  return run_program(FLYGUARD_BINARY, args, options);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const RunOptions& options) {
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
   std::vector<std::string> env = child_environment(options.env);
@@ -69,13 +73,13 @@ RunResult run_flyguard(const std::vector<std::string>& args, const RunOptions& o
     dup2(in[0], 0); dup2(out[1], 1); dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
     if (!options.cwd.empty() && chdir(options.cwd.c_str()) != 0) _exit(127);
-    std::vector<char*> argv{const_cast<char*>(FLYGUARD_BINARY)};
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     std::vector<char*> envp;
     for (const std::string& e : env) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
-    execve(FLYGUARD_BINARY, argv.data(), envp.data());
+    execvpe(program.c_str(), argv.data(), envp.data());
     _exit(127);
   }
   close(in[0]); close(out[1]); close(err[1]);

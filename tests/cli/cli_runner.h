@@ -20,6 +20,9 @@ struct RunOptions {
 };
 
 RunResult run_flyguard(const std::vector<std::string>& args, const RunOptions& options = {});
+// Runs any program (looked up in PATH when `program` has no '/') the same way.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const RunOptions& options = {});
 
 // A temporary directory removed when the object dies.
 class TempDir {
