@@ -67,19 +67,25 @@ def fast_import_stream(base_commit=None, start=0, count=0, ref="refs/heads/main"
     return "".join(out)
 
 
-def measure(command, cwd, env, runs, stdin_bytes=None):
-    times, peak = [], 0
+def run_once(command, cwd, env, stdin_bytes):
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc.stdin.write(stdin_bytes or b"")
+    proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def compare(ours, baseline, cwd, env, runs, stdin_bytes=None, baseline_env=None):
+    """Alternates the two commands so that both see the same machine load; medians of each."""
+    ours_times, base_times, peak, status = [], [], 0.0, 0
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.PIPE,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        proc.stdin.write(stdin_bytes or b"")
-        proc.stdin.close()
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return statistics.median(times), peak / 1024.0, proc.returncode
+        t, rss, status = run_once(ours, cwd, env, stdin_bytes)
+        ours_times.append(t)
+        peak = max(peak, rss)
+        base_times.append(run_once(baseline, cwd, baseline_env or env, None)[0])
+    return statistics.median(ours_times), statistics.median(base_times), peak, status
 
 
 def setup(root, flyguard):
@@ -96,7 +102,7 @@ def setup(root, flyguard):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--flyguard", default=shutil.which("flyguard") or "build/release/flyguard")
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--keep", help="keep the generated repositories in this directory")
     args = parser.parse_args()
     flyguard = os.path.abspath(args.flyguard)
@@ -114,8 +120,7 @@ def main():
         f.write("CREATE TABLE staged (id bigint);\n")
     git(client, "add", "-A")
     rows.append(("pre-commit, 1 staged migration",
-                 measure([flyguard, "pre-commit"], client, env, args.runs),
-                 measure(["git", "diff", "--cached", "-p"], client, env, args.runs)))
+                 compare([flyguard, "pre-commit"], ["git", "diff", "--cached", "-p"], client, env, args.runs)))
     git(client, "reset", "-q", "--hard")
 
     main_id = git(server, "rev-parse", "refs/heads/main")
@@ -124,16 +129,16 @@ def main():
         git(server, "fast-import", "--quiet", "--force", input_bytes=stream.encode())
         new_id = git(server, "rev-parse", "refs/bench/new")
         stdin = f"{main_id} {new_id} refs/heads/main\n".encode()
-        hook_env = dict(env, GIT_DIR=server)
-        flyguard_run = measure([flyguard, "pre-receive"], server, hook_env, args.runs, stdin)
-        if flyguard_run[2] != 0:
+        result = compare([flyguard, "pre-receive"], ["git", "diff", "-p", main_id, new_id], server,
+                         dict(env, GIT_DIR=server), args.runs, stdin, baseline_env=env)
+        if result[3] != 0:
             print(f"flyguard pre-receive refused the benchmark push ({label})", file=sys.stderr)
             return 1
-        rows.append((label, flyguard_run, measure(["git", "diff", "-p", main_id, new_id], server, env, args.runs)))
+        rows.append((label, result))
 
     print(f"\n{'case':48} {'flyguard':>10} {'git diff -p':>12} {'ratio':>7} {'flyguard RSS':>13}")
     worst_ratio, worst_rss = 0.0, 0.0
-    for label, (t_fg, rss_fg, _), (t_git, _, _) in rows:
+    for label, (t_fg, t_git, rss_fg, _) in rows:
         ratio = t_fg / t_git if t_git else float("inf")
         worst_ratio, worst_rss = max(worst_ratio, ratio), max(worst_rss, rss_fg)
         print(f"{label:48} {t_fg * 1000:8.1f}ms {t_git * 1000:10.1f}ms {ratio:6.2f}x {rss_fg:10.1f} MB")

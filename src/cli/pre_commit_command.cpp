@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/gate_support.h"
 #include "cli/hook_input.h"
+#include "git/index_reader.h"
 
 namespace flyguard::cli {
 
@@ -79,12 +80,15 @@ int run_pre_commit(const LocalArgs& args) {
     std::optional<git_oid> applied = protected_tip(*local);
     std::optional<git_oid> from = head;
     if (head && applied) from = local->repo.merge_base(*head, *applied);
-    git::IndexHandle index = local->repo.open_index(index_file(*local, env));
     const auto& prefixes = local->trusted.prefixes;
+    std::vector<git::Entry> staged = git::read_index_entries(index_file(*local, env), prefixes);
+    std::vector<git::Entry> before = local->repo.list(from ? local->repo.tree_of(*from) : std::nullopt, prefixes);
     GateInput input = base_input(*local);
-    input.applied = to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
-    input.changes = to_tree_changes(local->repo.diff_to_index(from ? local->repo.tree_of(*from) : std::nullopt, index.get(), prefixes));
-    input.result = to_tree_files(local->repo.list_index(index.get(), prefixes));
+    bool same_tree = applied && from && git_oid_equal(&*applied, &*from);
+    input.applied = same_tree ? to_tree_files(before)
+                                    : to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
+    input.changes = to_tree_changes(git::diff_entries(before, staged));
+    input.result = to_tree_files(staged);
     GateResult result = run_gate(input);
     Verdict verdict{std::move(result.diagnostics), result.files_checked, false};
     verdict.diagnostics.insert(verdict.diagnostics.end(), local->trusted.notes.begin(), local->trusted.notes.end());
