@@ -64,6 +64,7 @@ class Gate {
   std::map<std::string, Applied> applied_;
   std::map<const GateProject*, flyway::MigrationVersion> highest_applied_;
   std::set<std::string> changed_;  // tree-B paths added or changed by this change
+  std::set<std::string> renamed_applied_;  // new paths of applied migrations renamed without Flyway noticing
   std::unordered_map<std::string, const TreeFile*> result_by_path_;
   std::unordered_map<std::string, std::optional<MigrationName>> names_;
 
@@ -182,6 +183,7 @@ class Gate {
     bool same_identity = a.name.kind == name->kind && a.name.description == name->description &&
                          (a.name.kind == MigrationKind::repeatable || (name->version && *name->version == *a.name.version));
     if (same_identity) {
+      renamed_applied_.insert(after.path);  // still the applied migration: not a new, out-of-order one
       add(finding(after.path, "applied-migration-renamed", Severity::warning,
                   moved + "; Flyway matches it by version and description, which did not change, so it will not notice"));
     } else {
@@ -219,7 +221,7 @@ class Gate {
 
   void check_new_versions() {
     for (const TreeFile& file : input_.result) {
-      if (!changed_.count(file.path) || applied_.count(file.path)) continue;
+      if (!changed_.count(file.path) || applied_.count(file.path) || renamed_applied_.count(file.path)) continue;
       const GateProject* project = project_of(file.path);
       auto name = project ? name_of(file.path, *project) : std::nullopt;
       if (!name || name->kind != MigrationKind::versioned || !name->version) continue;
