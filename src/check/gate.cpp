@@ -114,11 +114,12 @@ class Gate {
 
   std::string label(const Applied& a) const { return a.file->path + " is applied (it is on " + input_.applied_label + ")"; }
 
-  std::string next_version_hint(const GateProject* project) const {
+  // "V3__…": the name of the migration that should carry a change instead.
+  std::string next_migration(const GateProject* project) const {
     auto it = highest_applied_.find(project);
     std::string next = it == highest_applied_.end() ? "" : flyway::suggest_next_version(it->second);
-    return "add a new migration " + project->settings.naming.versioned_prefix + (next.empty() ? "<next>" : next) +
-           project->settings.naming.separator + "… with the change instead";
+    return project->settings.naming.versioned_prefix + (next.empty() ? "<next>" : next) +
+           project->settings.naming.separator + "…";
   }
 
   void judge(const TreeChange& change) {
@@ -157,7 +158,7 @@ class Gate {
                                "database keeps a change nobody can see any more"
                              : "Flyway fails validation (\"Detected applied migration not resolved locally\")";
     add(finding(path, "applied-migration-deleted", Severity::error, label(a) + " and was deleted: " + why,
-                "restore it; to undo its effect, " + next_version_hint(a.project).substr(4)));
+                "restore it; to undo its effect, add a new migration " + next_migration(a.project)));
   }
 
   void type_changed(const Applied& a, const TreeFile& after) {
@@ -216,7 +217,7 @@ class Gate {
     add(finding(a.file->path, "applied-migration-modified", Severity::error,
                 label(a) + " and its content changed" + sums +
                     ": Flyway fails validation with a checksum mismatch, and the database never gets the edit",
-                "revert the edit and " + next_version_hint(a.project).substr(0, 1) + next_version_hint(a.project).substr(1)));
+                "revert the edit and add a new migration " + next_migration(a.project) + " with the change instead"));
   }
 
   void check_new_versions() {
