@@ -84,10 +84,11 @@ int run_pre_commit(const LocalArgs& args) {
     std::vector<git::Entry> staged = git::read_index_entries(index_file(*local, env), prefixes);
     std::vector<git::Entry> before = local->repo.list(from ? local->repo.tree_of(*from) : std::nullopt, prefixes);
     GateInput input = base_input(*local);
+    input.changes = to_tree_changes(git::diff_entries(before, staged));
+    if (input.changes.empty() && local->trusted.notes.empty()) return kClean;  // no migration staged
     bool same_tree = applied && from && git_oid_equal(&*applied, &*from);
     input.applied = same_tree ? to_tree_files(before)
-                                    : to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
-    input.changes = to_tree_changes(git::diff_entries(before, staged));
+                              : to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
     input.result = to_tree_files(staged);
     GateResult result = run_gate(input);
     Verdict verdict{std::move(result.diagnostics), result.files_checked, false};
@@ -125,9 +126,10 @@ void judge_push(const LocalRepo& local, const PushUpdate& update, const std::str
   if (is_protected && applied) from = applied;
   GateInput input = base_input(local);
   const auto& prefixes = local.trusted.prefixes;
-  input.applied = to_tree_files(local.repo.list(applied ? local.repo.tree_of(*applied) : std::nullopt, prefixes));
   input.changes = to_tree_changes(local.repo.diff(from ? local.repo.tree_of(*from) : std::nullopt,
                                                   local.repo.tree_of(new_id), prefixes));
+  if (input.changes.empty()) return;  // nothing in the migration locations changed
+  input.applied = to_tree_files(local.repo.list(applied ? local.repo.tree_of(*applied) : std::nullopt, prefixes));
   input.result = to_tree_files(local.repo.list(local.repo.tree_of(new_id), prefixes));
   input.enforce = is_protected;
   GateResult result = run_gate(input);

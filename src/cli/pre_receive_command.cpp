@@ -95,8 +95,9 @@ void judge_update(const Context& ctx, const RefUpdate& update, bool label_refs, 
   Trees trees = trees_for(ctx, update, new_id, is_protected);
   GateInput input;
   input.projects = gate_projects(ctx.trusted);
-  input.applied = to_tree_files(ctx.repo.list(trees.applied, ctx.trusted.prefixes));
   input.changes = to_tree_changes(ctx.repo.diff(trees.from, new_tree, ctx.trusted.prefixes));
+  if (input.changes.empty()) return;  // nothing in the migration locations changed: nothing to judge
+  input.applied = to_tree_files(ctx.repo.list(trees.applied, ctx.trusted.prefixes));
   input.result = to_tree_files(ctx.repo.list(new_tree, ctx.trusted.prefixes));
   input.load = blob_loader(ctx.repo);
   input.enforce = is_protected || ctx.server.gate == GateScope::all_branches;
