@@ -4,8 +4,10 @@
 #include <map>
 
 #include "check/naming_check.h"
+#include "check/suppression.h"
 #include "flyway/checksum.h"
 #include "flyway/placeholders.h"
+#include "rules/engine.h"
 #include "util/source_text.h"
 #include "util/utf8.h"
 
@@ -55,9 +57,9 @@ bool holds_missing_placeholder(const sql::ParsedScript& script, const sql::Parse
                      [&](const flyway::MissingPlaceholder& m) { return m.offset >= begin && m.offset < end; });
 }
 
-void check_parse(const std::string& file, std::string_view original, const flyway::Replaced& replaced,
-                 const FileCheckOptions& options, const util::LineIndex& lines, std::vector<Diagnostic>& out) {
-  sql::ParsedScript script = sql::parse_script(replaced.text, options.dialect);
+void check_parse(const std::string& file, std::string_view original, const sql::ParsedScript& script,
+                 const flyway::Replaced& replaced, const FileCheckOptions& options, const util::LineIndex& lines,
+                 std::vector<Diagnostic>& out) {
   bool redshift = options.dialect == Dialect::redshift;
   for (const sql::ParseFailure& failure : script.failures) {
     std::size_t offset = std::min(replaced.map.to_original(failure.offset), original.size());
@@ -88,6 +90,26 @@ void check_parse(const std::string& file, std::string_view original, const flywa
         out.push_back(at_offset(file, lines, offset, "statement-too-complex", Severity::warning, failure.message));
         break;
     }
+  }
+}
+
+// Rules judge the text as Flyway sends it (placeholders replaced); findings point into the file.
+void check_rules(const std::string& file, std::string_view original, const sql::ParsedScript& script,
+                 const flyway::Replaced& replaced, const FileCheckOptions& options,
+                 std::optional<bool> execute_in_transaction, const util::LineIndex& lines,
+                 std::vector<Diagnostic>& out) {
+  rules::LintInput input{script, replaced.text, options.dialect, options.pg_version, execute_in_transaction,
+                         options.rule_severities, {}};
+  input.holds_placeholder = [&replaced](std::size_t begin, std::size_t end) {
+    if (replaced.map.replaced_within(begin, end)) return true;
+    std::size_t first = replaced.map.to_original(begin), last = replaced.map.to_original(end);
+    return std::any_of(replaced.missing.begin(), replaced.missing.end(),
+                       [&](const flyway::MissingPlaceholder& m) { return m.offset >= first && m.offset < last; });
+  };
+  for (rules::Finding& finding : rules::run_rules(input)) {
+    std::size_t offset = std::min(replaced.map.to_original(finding.offset), original.size());
+    out.push_back(at_offset(file, lines, offset, std::string(finding.rule->id), finding.severity,
+                            std::move(finding.message), std::move(finding.hint)));
   }
 }
 
@@ -163,7 +185,11 @@ CheckedFile check_file(const std::string& display_path, std::string_view file_na
 
   bool repeatable = result.migration && result.migration->kind == flyway::MigrationKind::repeatable;
   result.checksum = checksum_for(content, replaced, repeatable, settings).checksum;
-  check_parse(display_path, body, replaced, options, lines, result.diagnostics);
+  sql::ParsedScript script = sql::parse_script(replaced.text, options.dialect);
+  check_parse(display_path, body, script, replaced, options, lines, result.diagnostics);
+  check_rules(display_path, body, script, replaced, options, script_config.execute_in_transaction, lines,
+              result.diagnostics);
+  apply_suppressions({display_path, body, options.dialect, lines, options.rule_severities}, result.diagnostics);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ struct FileCheckOptions {
   std::size_t max_file_size = 10u << 20;
   std::optional<int> pg_version;                   // target server major version, when known
   bool check_name = true;                          // false for files outside any migration location
+  // [rules] of .flyguard.toml (rule id -> "error" | "warning" | "off"); nullptr = every rule at its default.
+  // Not owned: the project's configuration outlives the check.
+  const std::map<std::string, std::string>* rule_severities = nullptr;
 };
 
 struct CheckedFile {

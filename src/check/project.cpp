@@ -7,6 +7,8 @@
 #include <system_error>
 #include <thread>
 
+#include "check/gate.h"
+#include "rules/rule.h"
 
 namespace flyguard {
 
@@ -41,6 +43,18 @@ std::optional<std::string> read_text_file(const fs::path& path) {
   return std::move(buffer).str();
 }
 
+// [rules] may only name lint rules. A gate id is refused with its own reason: a repository must not
+// be able to switch off the checks that protect applied migrations.
+void check_rule_ids(const FlyguardConfig& config, const std::string& label) {
+  for (const auto& [id, severity] : config.rules) {
+    if (is_gate_rule(id))
+      throw ConfigError(label + ": '" + id + "' in [rules] is a git gate, not a lint rule: gates cannot be " +
+                        "switched off or re-graded (only the audited server-side override passes them)");
+    if (!rules::find_rule(id))
+      throw ConfigError(label + ": unknown rule '" + id + "' in [rules]; `flyguard rules` lists the rule ids");
+  }
+}
+
 FlyguardConfig parse_config_text(const std::string& text, const std::string& label) {
   std::vector<ConfigProblem> problems;
   auto config = parse_flyguard_config(text, label, problems);
@@ -53,6 +67,7 @@ FlyguardConfig parse_config_text(const std::string& text, const std::string& lab
     }
     throw ConfigError(message.empty() ? label + ": invalid configuration" : message);
   }
+  check_rule_ids(*config, label);
   config->source = label;
   return *config;
 }
@@ -119,6 +134,7 @@ FileCheckOptions check_options(const Project& project) {
   options.flyway = &project.flyway;
   options.max_file_size = project.config.max_file_size;
   options.pg_version = project.config.pg_version;
+  options.rule_severities = &project.config.rules;
   return options;
 }
 

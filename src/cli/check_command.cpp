@@ -183,7 +183,7 @@ int run_check(const CheckArgs& args) {
 
 std::function<int()> add_check_command(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
-  CLI::App* cmd = app.add_subcommand("check", "Check Flyway migrations on disk: names, encoding, SQL syntax.");
+  CLI::App* cmd = app.add_subcommand("check", "Check Flyway migrations on disk: names, encoding, SQL syntax, lint rules.");
   cmd->footer(
       "With no PATH, checks the Flyway project in the current directory (flyway.locations from\n"
       "flyway.conf/flyway.toml or FLYWAY_LOCATIONS, else sql/, db/migration/, src/main/resources/db/migration/).\n"

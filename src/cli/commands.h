@@ -18,5 +18,7 @@ std::function<int()> add_pre_commit_command(CLI::App& app);
 std::function<int()> add_pre_push_command(CLI::App& app);
 std::function<int()> add_ci_command(CLI::App& app);
 std::function<int()> add_install_command(CLI::App& app);
+std::function<int()> add_rules_command(CLI::App& app);
+std::function<int()> add_explain_command(CLI::App& app);
 
 }  // namespace flyguard::cli

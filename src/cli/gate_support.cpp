@@ -116,6 +116,7 @@ std::vector<GateProject> gate_projects(const TrustedProjects& trusted) {
     gate.lint.dialect = project.dialect;
     gate.lint.max_file_size = project.config.max_file_size;
     gate.lint.pg_version = project.config.pg_version;
+    gate.lint.rule_severities = &project.config.rules;  // `trusted` outlives the gate run
     out.push_back(std::move(gate));
   }
   return out;

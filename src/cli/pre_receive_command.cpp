@@ -26,6 +26,7 @@ struct Context {
   std::vector<std::string> protected_patterns;
   std::optional<std::string> trusted_ref;  // e.g. refs/heads/main
   std::vector<RefUpdate> updates;
+  ProjectOptions options;
 };
 
 std::optional<git_oid> oid_of(const std::string& hex) {
@@ -77,6 +78,20 @@ Trees trees_for(const Context& ctx, const RefUpdate& update, const git_oid& new_
   return {merge_base ? tree_or_throw(ctx.repo, *merge_base) : base_tree, base_tree};
 }
 
+// The configuration a protected branch carries is what the next push is judged with: a broken one
+// would refuse every later push, so it is refused now.
+void check_pushed_configuration(const Context& ctx, const RefUpdate& update, const git_oid& new_tree, Verdict& verdict) {
+  try {
+    (void)load_trusted_projects(ctx.repo, new_tree, new_tree, ctx.options);
+  } catch (const ConfigError& e) {
+    verdict.diagnostics.push_back({"invalid-configuration", Severity::error, update.ref, 0, 0,
+                                   std::string("the pushed configuration is invalid, and every later push would be "
+                                               "judged with it: ") + e.what(),
+                                   "fix .flyguard.toml / flyway.conf in this push", ""});
+    verdict.refused = true;
+  }
+}
+
 void judge_update(const Context& ctx, const RefUpdate& update, bool label_refs, Verdict& verdict) {
   if (update.ref.rfind("refs/heads/", 0) != 0) return;  // tags and other refs are not deployed
   std::string branch = update.ref.substr(11);
@@ -92,6 +107,7 @@ void judge_update(const Context& ctx, const RefUpdate& update, bool label_refs, 
   }
   git_oid new_id = require_object(update.new_id);
   auto new_tree = tree_or_throw(ctx.repo, new_id);
+  if (is_protected) check_pushed_configuration(ctx, update, *new_tree, verdict);
   Trees trees = trees_for(ctx, update, new_id, is_protected);
   GateInput input;
   input.projects = gate_projects(ctx.trusted);
@@ -189,7 +205,8 @@ int run_pre_receive(const PreReceiveArgs& args) {
       if (!layout && !git::is_zero_id(u.new_id)) layout = repo.tree_of(require_object(u.new_id));
     ProjectOptions options;
     options.environment = env;
-    Context ctx{repo, server, load_trusted_projects(repo, trusted_tree, layout, options), patterns, trusted_ref, updates};
+    Context ctx{repo,     server, load_trusted_projects(repo, trusted_tree, layout, options), patterns, trusted_ref,
+                updates, options};
     if (!server.protected_branches) ctx.protected_patterns = ctx.trusted.config.protected_branches;
     Verdict verdict;
     verdict.diagnostics = ctx.trusted.notes;

@@ -89,6 +89,12 @@ std::size_t OffsetMap::to_original(std::size_t replaced_offset) const {
   return replaced_offset - new_end + span.orig_begin + span.orig_len;
 }
 
+bool OffsetMap::replaced_within(std::size_t begin, std::size_t end) const {
+  return std::any_of(spans_.begin(), spans_.end(), [&](const Span& span) {
+    return span.new_begin < end && span.new_begin + std::max<std::size_t>(span.new_len, 1) > begin;
+  });
+}
+
 Replaced replace_placeholders(std::string_view text, const PlaceholderSettings& settings) {
   Replaced result;
   // An empty prefix would make Flyway swallow every character; treat it as replacement switched off.

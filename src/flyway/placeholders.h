@@ -33,6 +33,8 @@ class OffsetMap {
   // Offsets inside a replacement map to the start of the placeholder that produced it.
   std::size_t to_original(std::size_t replaced_offset) const;
   bool identity() const { return spans_.empty(); }
+  // True when a placeholder value overlaps [begin, end) of the replaced text.
+  bool replaced_within(std::size_t begin, std::size_t end) const;
 
  private:
   struct Span { std::size_t orig_begin, orig_len, new_begin, new_len; };

@@ -21,7 +21,8 @@ bool iequals(std::string_view a, std::string_view b) {
 
 class Splitter {
  public:
-  Splitter(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) {}
+  Splitter(std::string_view text, Dialect dialect, std::vector<LineComment>* comments)
+      : text_(text), dialect_(dialect), comments_(comments) {}
 
   std::vector<StatementSpan> run() {
     while (pos_ < text_.size()) step();
@@ -32,6 +33,7 @@ class Splitter {
  private:
   std::string_view text_;
   Dialect dialect_;
+  std::vector<LineComment>* comments_;
   std::size_t pos_ = 0;
   std::vector<StatementSpan> statements_;
   StatementSpan current_{};
@@ -90,6 +92,7 @@ class Splitter {
     std::size_t start = pos_;
     while (pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
     mark_token(start, pos_, true);
+    if (comments_) comments_->push_back({start, pos_});
   }
 
   void block_comment() {
@@ -209,8 +212,9 @@ class Splitter {
 
 }  // namespace
 
-std::vector<StatementSpan> split_statements(std::string_view script, Dialect dialect) {
-  return Splitter(script, dialect).run();
+std::vector<StatementSpan> split_statements(std::string_view script, Dialect dialect,
+                                            std::vector<LineComment>* line_comments) {
+  return Splitter(script, dialect, line_comments).run();
 }
 
 }  // namespace flyguard::sql

@@ -19,8 +19,16 @@ struct StatementSpan {
   std::size_t open_offset = 0; // where that construct started
 };
 
+// A `--` comment: [begin, end) from the dashes to the end of its line.
+struct LineComment {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 // Statements holding only comments or blanks are dropped. `COPY … FROM STDIN` data (PostgreSQL) is
-// skipped up to its `\.` line.
-std::vector<StatementSpan> split_statements(std::string_view script, Dialect dialect);
+// skipped up to its `\.` line. `line_comments`, when given, receives every `--` comment outside
+// strings, in order (inline suppressions live in them).
+std::vector<StatementSpan> split_statements(std::string_view script, Dialect dialect,
+                                            std::vector<LineComment>* line_comments = nullptr);
 
 }  // namespace flyguard::sql

@@ -10,7 +10,7 @@ using Discovery = CliTest;
 // ---- exit statuses -------------------------------------------------------------------------------
 
 TEST_F(ExitStatus, CleanProjectExitsZero) {
-  write_sql("V1__create.sql", "CREATE TABLE t (id int);\n");
+  write_sql("V1__create.sql", "CREATE TABLE t (id bigint);\n");
   write_sql("V2__insert.sql", "INSERT INTO t VALUES (1);\n");
   RunResult r = run({"check"});
   EXPECT_EQ(r.status, 0) << r.out << r.err;

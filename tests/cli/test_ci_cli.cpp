@@ -135,6 +135,21 @@ TEST_F(CiTest, RootCommitWithoutBaseGivesANotice) {
   EXPECT_TRUE(contains(r.err, "notice: no base given and the head has no parent"));
 }
 
+TEST_F(CiTest, LintSeveritiesComeFromTheBaseConfiguration) {
+  std::filesystem::path repo = standalone();
+  write(repo / ".flyguard.toml", "[rules]\nban-drop-table = \"error\"\n");
+  commit_all(repo, "dropping a table is an error here");
+  std::string base = rev(repo, "HEAD");
+  // The change switches the rule off for itself: the base's configuration still decides.
+  write(repo / ".flyguard.toml", "[rules]\nban-drop-table = \"off\"\n");
+  write(repo / "sql/V2__drop.sql", "DROP TABLE a;\n");
+  commit_all(repo, "drop a");
+  RunResult r = flyguard(repo, {"ci", "--base", base, "--head", "HEAD"});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_TRUE(names(r, "sql/V2__drop.sql", "ban-drop-table"));
+  EXPECT_TRUE(contains(r.out, "error[ban-drop-table]")) << r.out;
+}
+
 TEST_F(CiTest, RootCommitIsStillLinted) {
   std::filesystem::path repo = tmp.path() / "broken";
   git_ok(tmp.path(), {"init", "-q", repo.string()});

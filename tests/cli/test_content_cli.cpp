@@ -22,7 +22,7 @@ using Positions = std::vector<std::pair<int, int>>;
 // ---- SQL syntax ----------------------------------------------------------------------------------
 
 TEST_F(Syntax, ErrorAtExactLineAndColumn) {
-  write_sql("V1__a.sql", "CREATE TABLE t (id int);\n\nSELECT id FRM t;\n");
+  write_sql("V1__a.sql", "CREATE TABLE t (id bigint);\n\nSELECT id FRM t;\n");
   CheckReport r = check_json();
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(positions(r.json, "syntax-error"), (Positions{{3, 15}}));
@@ -137,7 +137,7 @@ TEST_F(Encoding, EmptyAndBomOnlyFilesAreClean) {
 }
 
 TEST_F(Encoding, BomBeforeSqlIsNotPartOfTheStatement) {
-  write_sql("V1__ok.sql", "\xEF\xBB\xBF" "CREATE TABLE t (id int);\n");
+  write_sql("V1__ok.sql", "\xEF\xBB\xBF" "CREATE TABLE t (id bigint);\n");
   write_sql("V2__bad.sql", "\xEF\xBB\xBF" "SELEC 1;\n");
   CheckReport r = check_json();
   EXPECT_TRUE(for_file(r.json, "sql/V1__ok.sql").empty()) << r.json.dump(2);
@@ -202,7 +202,7 @@ TEST_F(Dialects, PsqlMetaCommandIsStillAnErrorInRedshift) {
 
 TEST_F(Placeholders, SubstitutedBeforeParsing) {
   write("flyway.conf", "flyway.placeholders.table=accounts\n");
-  write_sql("V1__a.sql", "CREATE TABLE ${table} (id int);\nINSERT INTO ${TABLE} VALUES (1);\n");
+  write_sql("V1__a.sql", "CREATE TABLE ${table} (id bigint);\nINSERT INTO ${TABLE} VALUES (1);\n");
   CheckReport r = check_json();
   EXPECT_EQ(r.status, 0);
   EXPECT_TRUE(r.diagnostics().empty()) << r.json.dump(2);
@@ -216,7 +216,7 @@ TEST_F(Placeholders, PositionsPointIntoTheOriginalFile) {
 }
 
 TEST_F(Placeholders, ValueFromTheEnvironment) {
-  write_sql("V1__a.sql", "CREATE TABLE ${table} (id int);\n");
+  write_sql("V1__a.sql", "CREATE TABLE ${table} (id bigint);\n");
   CheckReport r = check_json({}, {{"FLYWAY_PLACEHOLDERS_TABLE", "accounts"}});
   EXPECT_EQ(r.status, 0);
   EXPECT_TRUE(r.diagnostics().empty()) << r.json.dump(2);

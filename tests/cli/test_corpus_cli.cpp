@@ -66,7 +66,7 @@ TEST_F(Examples, PostgresAppIsClean) {
   EXPECT_EQ(r.json["summary"]["files"], 3);
 }
 
-TEST_F(Examples, BrokenShowsEveryNamingAndSyntaxRule) {
+TEST_F(Examples, BrokenShowsEveryNamingSyntaxAndLintRule) {
   CheckReport r = check(example("broken"));
   ASSERT_FALSE(missing_) << example("broken");
   EXPECT_EQ(r.status, 1);
@@ -83,6 +83,9 @@ TEST_F(Examples, BrokenShowsEveryNamingAndSyntaxRule) {
                                   "invalid-script-config",
                                   "invalid-utf8",
                                   "binary-file",
+                                  "require-concurrent-index-creation",
+                                  "adding-required-field",
+                                  "password-literal",
                               }))
       << r.json.dump(2);
 }

@@ -142,7 +142,7 @@ TEST_F(Naming, CustomPrefixSeparatorAndSuffixFromFlywayConf) {
         "flyway.sqlMigrationPrefix=M\n"
         "flyway.sqlMigrationSeparator=-\n"
         "flyway.sqlMigrationSuffixes=.pgsql,.sql\n");
-  write("migrations/M1-create.pgsql", "CREATE TABLE t (a int);\n");
+  write("migrations/M1-create.pgsql", "CREATE TABLE t (a bigint);\n");
   write("migrations/M2-insert.sql", "INSERT INTO t VALUES (1);\n");
   write("migrations/R-view.pgsql", "CREATE OR REPLACE VIEW v AS SELECT * FROM t;\n");
   write("migrations/V3__default_style.sql", "SELECT 1;\n");

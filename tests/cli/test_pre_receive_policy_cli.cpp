@@ -68,11 +68,25 @@ TEST_F(PreReceivePolicyTest, ProtectedBranchFromTheRepositoryConfigOnTheDefaultB
 TEST_F(PreReceivePolicyTest, RuleConfigurationCannotSwitchTheGateOff) {
   make_pushed_repos();
   commit_file(".flyguard.toml", "[rules]\napplied-migration-modified = \"off\"\n", "switch the gate off");
-  ASSERT_EQ(push({"origin", "main"}).status, 0);
   edit_v1();
   RunResult r = push({"origin", "main"});
+  // The repository's configuration is read from main before the push, so the edit is judged as
+  // usual; and the pushed configuration itself is refused: a gate id in [rules] is invalid.
   EXPECT_NE(r.status, 0) << r.err;
   EXPECT_TRUE(names(r, kV1, "applied-migration-modified"));
+  EXPECT_TRUE(contains(r.err, "[invalid-configuration]")) << r.err;
+  EXPECT_TRUE(contains(r.err, "'applied-migration-modified' in [rules] is a git gate")) << r.err;
+}
+
+TEST_F(PreReceivePolicyTest, InvalidConfigurationPushedToMainIsRefused) {
+  make_pushed_repos();
+  std::string before = server_ref("refs/heads/main");
+  commit_file(".flyguard.toml", "fial_on = \"warning\"\n", "a typo that would refuse every later push");
+  RunResult r = push({"origin", "main"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(contains(r.err, "[invalid-configuration]")) << r.err;
+  EXPECT_TRUE(contains(r.err, "fial_on")) << r.err;
+  EXPECT_EQ(server_ref("refs/heads/main"), before);
 }
 
 TEST_F(PreReceivePolicyTest, GateAllRefusesAnEditOnAFeatureBranch) {

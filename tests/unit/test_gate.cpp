@@ -11,9 +11,9 @@ namespace {
 // A gate over in-memory trees: paths -> content; content ids are the content itself.
 class GateTest : public ::testing::Test {
  protected:
-  std::map<std::string, std::string> applied_tree{{"sql/V1__a.sql", "create table a(id int);\n"},
-                                                  {"sql/V1_1__b.sql", "create table b(id int);\n"},
-                                                  {"sql/V2__c.sql", "create table c(id int);\n"},
+  std::map<std::string, std::string> applied_tree{{"sql/V1__a.sql", "create table a(id bigint);\n"},
+                                                  {"sql/V1_1__b.sql", "create table b(id bigint);\n"},
+                                                  {"sql/V2__c.sql", "create table c(id bigint);\n"},
                                                   {"sql/R__view.sql", "create view v as select 1;\n"}};
 
   static TreeFile file(const std::string& path, const std::string& content, EntryType type = EntryType::file) {
@@ -51,26 +51,26 @@ class GateTest : public ::testing::Test {
 };
 
 TEST_F(GateTest, LineEndingRewriteIsReformattedNotModified) {
-  auto result = judge(with(applied_tree, {{"sql/V1__a.sql", "create table a(id int);\r\n"}}),
-                      {{ChangeType::modified, file("sql/V1__a.sql", "create table a(id int);\n"),
-                        file("sql/V1__a.sql", "create table a(id int);\r\n")}});
+  auto result = judge(with(applied_tree, {{"sql/V1__a.sql", "create table a(id bigint);\r\n"}}),
+                      {{ChangeType::modified, file("sql/V1__a.sql", "create table a(id bigint);\n"),
+                        file("sql/V1__a.sql", "create table a(id bigint);\r\n")}});
   EXPECT_EQ(rules(result, Severity::warning), std::multiset<std::string>{"applied-migration-reformatted"});
   EXPECT_TRUE(rules(result, Severity::error).empty());
 }
 
 TEST_F(GateTest, RenameFlywayDoesNotNoticeIsOnlyAWarning) {
   // V1_1 and V1.1 are the same version with the same description: not a new, out-of-order migration.
-  auto tree = with(applied_tree, {{"sql/V1.1__b.sql", "create table b(id int);\n"}}, {"sql/V1_1__b.sql"});
-  auto result = judge(tree, {{ChangeType::renamed, file("sql/V1_1__b.sql", "create table b(id int);\n"),
-                              file("sql/V1.1__b.sql", "create table b(id int);\n")}});
+  auto tree = with(applied_tree, {{"sql/V1.1__b.sql", "create table b(id bigint);\n"}}, {"sql/V1_1__b.sql"});
+  auto result = judge(tree, {{ChangeType::renamed, file("sql/V1_1__b.sql", "create table b(id bigint);\n"),
+                              file("sql/V1.1__b.sql", "create table b(id bigint);\n")}});
   EXPECT_EQ(rules(result, Severity::warning), std::multiset<std::string>{"applied-migration-renamed"});
   EXPECT_TRUE(rules(result, Severity::error).empty());
 }
 
 TEST_F(GateTest, RenameThatChangesTheDescriptionIsAnError) {
-  auto tree = with(applied_tree, {{"sql/V2__renamed.sql", "create table c(id int);\n"}}, {"sql/V2__c.sql"});
-  auto result = judge(tree, {{ChangeType::renamed, file("sql/V2__c.sql", "create table c(id int);\n"),
-                              file("sql/V2__renamed.sql", "create table c(id int);\n")}});
+  auto tree = with(applied_tree, {{"sql/V2__renamed.sql", "create table c(id bigint);\n"}}, {"sql/V2__c.sql"});
+  auto result = judge(tree, {{ChangeType::renamed, file("sql/V2__c.sql", "create table c(id bigint);\n"),
+                              file("sql/V2__renamed.sql", "create table c(id bigint);\n")}});
   EXPECT_EQ(rules(result, Severity::error), std::multiset<std::string>{"applied-migration-renamed"});
 }
 
@@ -86,14 +86,14 @@ TEST_F(GateTest, RepeatableContentMayChangeButNotDisappear) {
 
 TEST_F(GateTest, DeletingTheNewestSaysFlywayHidesIt) {
   auto result = judge(with(applied_tree, {}, {"sql/V2__c.sql"}),
-                      {{ChangeType::deleted, file("sql/V2__c.sql", "create table c(id int);\n"), std::nullopt}});
+                      {{ChangeType::deleted, file("sql/V2__c.sql", "create table c(id bigint);\n"), std::nullopt}});
   ASSERT_EQ(rules(result, Severity::error), std::multiset<std::string>{"applied-migration-deleted"});
   EXPECT_NE(result.diagnostics[0].message.find("future"), std::string::npos) << result.diagnostics[0].message;
 }
 
 TEST_F(GateTest, OutOfOrderUnlessFlywayAllowsIt) {
-  auto tree = with(applied_tree, {{"sql/V1_5__late.sql", "create table late(id int);\n"}});
-  std::vector<TreeChange> added{{ChangeType::added, std::nullopt, file("sql/V1_5__late.sql", "create table late(id int);\n")}};
+  auto tree = with(applied_tree, {{"sql/V1_5__late.sql", "create table late(id bigint);\n"}});
+  std::vector<TreeChange> added{{ChangeType::added, std::nullopt, file("sql/V1_5__late.sql", "create table late(id bigint);\n")}};
   EXPECT_EQ(rules(judge(tree, added), Severity::error), std::multiset<std::string>{"out-of-order-version"});
   EXPECT_TRUE(rules(judge(tree, added, true), Severity::error).empty());
 }
@@ -105,10 +105,10 @@ TEST_F(GateTest, NewVersionEqualToAnAppliedOneIsADuplicate) {
 }
 
 TEST_F(GateTest, ModeOnlyAndTypeChanges) {
-  auto mode = judge(applied_tree, {{ChangeType::modified, file("sql/V1__a.sql", "create table a(id int);\n"),
-                                    file("sql/V1__a.sql", "create table a(id int);\n", EntryType::executable)}});
+  auto mode = judge(applied_tree, {{ChangeType::modified, file("sql/V1__a.sql", "create table a(id bigint);\n"),
+                                    file("sql/V1__a.sql", "create table a(id bigint);\n", EntryType::executable)}});
   EXPECT_EQ(rules(mode, Severity::warning), std::multiset<std::string>{"applied-migration-mode-changed"});
-  auto link = judge(applied_tree, {{ChangeType::type_changed, file("sql/V1__a.sql", "create table a(id int);\n"),
+  auto link = judge(applied_tree, {{ChangeType::type_changed, file("sql/V1__a.sql", "create table a(id bigint);\n"),
                                     file("sql/V1__a.sql", "V2__c.sql", EntryType::symlink)}});
   EXPECT_EQ(rules(link, Severity::error), std::multiset<std::string>{"applied-migration-type-changed"});
 }

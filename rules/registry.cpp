@@ -1,0 +1,41 @@
+// The one list of lint rules. Adding a rule: rules/<id>.cpp, tests/rules/<id>.sql and one line here.
+#include <algorithm>
+
+#include "rules/rule.h"
+
+// One line per rule; the order is the order of `flyguard rules` and docs/rules.md.
+#define FLYGUARD_RULE_LIST(X)          \
+  X(require_concurrent_index_creation) \
+  X(require_concurrent_index_deletion) \
+  X(constraint_missing_not_valid)      \
+  X(adding_required_field)             \
+  X(ban_drop_column)                   \
+  X(ban_drop_table)                    \
+  X(transaction_nesting)               \
+  X(password_literal)                  \
+  X(prefer_bigint_over_int)            \
+  X(prefer_timestamptz)                \
+  X(suppression_without_reason)        \
+  X(unused_suppression)                \
+  /* end of the list */
+
+namespace flyguard::rules {
+
+#define FLYGUARD_DECLARE_RULE(name) extern const Rule name;
+FLYGUARD_RULE_LIST(FLYGUARD_DECLARE_RULE)
+#undef FLYGUARD_DECLARE_RULE
+
+const std::vector<const Rule*>& all_rules() {
+#define FLYGUARD_RULE_ADDRESS(name) &name,
+  static const std::vector<const Rule*> rules = {FLYGUARD_RULE_LIST(FLYGUARD_RULE_ADDRESS)};
+#undef FLYGUARD_RULE_ADDRESS
+  return rules;
+}
+
+const Rule* find_rule(std::string_view id) {
+  const auto& rules = all_rules();
+  auto it = std::find_if(rules.begin(), rules.end(), [id](const Rule* rule) { return rule->id == id; });
+  return it == rules.end() ? nullptr : *it;
+}
+
+}  // namespace flyguard::rules

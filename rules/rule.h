@@ -1,0 +1,106 @@
+#pragma once
+// The shape of a lint rule: self-describing metadata plus one check run on every parsed statement.
+// A rule lives in rules/<id>.cpp, is listed once in rules/registry.cpp and has tests/rules/<id>.sql.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "sql/ast.h"
+#include "sql/dialect.h"
+#include "sql/script.h"
+
+namespace flyguard::rules {
+
+// Which dialects a rule applies to (a bitmask).
+enum DialectMask : unsigned { kPostgres = 1U, kRedshift = 2U, kBothDialects = kPostgres | kRedshift };
+
+bool applies_to(unsigned dialects, Dialect dialect);
+std::string dialect_names(unsigned dialects);  // "postgres, redshift"
+
+// A table as written in a statement: schema may be empty (unqualified).
+struct TableName {
+  std::string schema;
+  std::string name;
+};
+
+// Everything a check may look at. Offsets are byte offsets in `text`, the SQL that was parsed (after
+// placeholder replacement); the engine maps them back to the file.
+struct RuleContext {
+  const sql::Statement& statement;
+  std::string_view text;
+  std::size_t index = 0;                          // of `statement` in `statements`
+  const std::vector<sql::Statement>& statements;  // every statement of the file, in order
+  Dialect dialect = Dialect::postgres;
+  std::optional<int> pg_version;                  // target server major version, when configured
+  bool in_transaction = true;                     // whether Flyway runs this file inside one transaction
+  const std::vector<TableName>& tables_created;   // tables created by earlier statements of this file
+  const std::function<bool(std::size_t, std::size_t)>& placeholder_check;  // see holds_placeholder
+
+  // The statement's node body, e.g. the inside of {"IndexStmt": {...}}.
+  sql::AstNode node() const { return statement.ast.body(); }
+  // Where a node starts; the statement's first token when the node carries no location.
+  std::size_t offset_of(const sql::AstNode& node) const;
+  std::size_t statement_offset() const { return statement.span.code_begin; }
+  // True when a RangeVar names a table created earlier in this file (unqualified names match any schema:
+  // a false "created here" only silences a lock warning on a table nobody else can be using yet).
+  bool created_in_this_file(const sql::AstNode& range_var) const;
+  bool created_in_this_file(std::string_view schema, std::string_view name) const;
+  // True when [begin, end) of `text` holds a Flyway placeholder (replaced or not): its value is only
+  // known at deploy time, so it is not a literal written in the file.
+  bool holds_placeholder(std::size_t begin, std::size_t end) const {
+    return placeholder_check && placeholder_check(begin, end);
+  }
+};
+
+class RuleReporter {
+ public:
+  virtual ~RuleReporter() = default;
+  virtual void report(std::size_t offset, std::string message, std::string hint = {}) = 0;
+};
+
+using CheckFunction = void (*)(const RuleContext&, RuleReporter&);
+
+struct Rule {
+  std::string_view id;             // kebab-case, stable
+  Severity severity = Severity::warning;
+  unsigned dialects = kBothDialects;
+  bool opt_in = false;             // off unless [rules] turns it on
+  std::string_view summary;        // one line: what it flags
+  std::string_view rationale;      // one paragraph: why it matters
+  std::string_view bad_example;    // SQL that triggers it
+  std::string_view good_example;   // SQL that does the same job safely
+  std::string_view fix;            // one line: what to do instead
+  CheckFunction check = nullptr;  // nullptr: reported by the suppression pass, not per statement
+};
+
+// Every registered rule, in registry order.
+const std::vector<const Rule*>& all_rules();
+const Rule* find_rule(std::string_view id);
+
+// Helpers shared by checks.
+// The last name of a qualified name list ([{"String":{"sval":"pg_catalog"}},{"String":{"sval":"int4"}}]).
+std::string_view last_name(const std::vector<sql::AstNode>& names);
+// The schema part of a type name, "" when unqualified.
+std::string_view qualifier(const std::vector<sql::AstNode>& names);
+std::string table_label(const sql::AstNode& range_var);  // "schema.table" or "table"
+
+// The AlterTableCmd bodies of an ALTER TABLE on a table (not on an index, view or sequence).
+std::vector<sql::AstNode> alter_table_commands(const RuleContext& context);
+// The TypeName of every column the statement declares or retypes: CREATE TABLE columns,
+// ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE.
+std::vector<sql::AstNode> declared_column_types(const RuleContext& context);
+// The name of a built-in type ("int4", "timestamp"), "" for a type from another schema.
+std::string_view builtin_type(const sql::AstNode& type_name);
+
+}  // namespace flyguard::rules
+
+// Defines a rule object with external linkage so that the registry can list it.
+#define FLYGUARD_RULE(name)                  \
+  namespace flyguard::rules {                \
+  extern const Rule name;                    \
+  }                                          \
+  const flyguard::rules::Rule flyguard::rules::name

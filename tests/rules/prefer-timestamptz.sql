@@ -1,0 +1,15 @@
+-- prefer-timestamptz
+CREATE TABLE events (
+    id bigint,
+    created_at timestamp NOT NULL DEFAULT now(), -- expect: prefer-timestamptz
+    updated_at timestamp(3) without time zone, -- expect: prefer-timestamptz
+    seen_at timestamptz,
+    due_at timestamp with time zone,
+    day date,
+    at_time time
+);
+ALTER TABLE orders ADD COLUMN shipped_at timestamp; -- expect: prefer-timestamptz
+ALTER TABLE orders ALTER COLUMN paid_at TYPE timestamp; -- expect: prefer-timestamptz
+ALTER TABLE orders ALTER COLUMN paid_at TYPE timestamptz USING paid_at AT TIME ZONE 'UTC';
+ALTER TABLE orders ADD COLUMN paid_on date;
+CREATE TABLE app.timestamp_log (at app.timestamp);

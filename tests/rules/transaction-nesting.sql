@@ -1,0 +1,11 @@
+-- transaction-nesting
+BEGIN; -- expect: transaction-nesting
+ALTER TABLE users ADD COLUMN nickname text;
+SAVEPOINT before_backfill;
+UPDATE users SET nickname = name;
+ROLLBACK TO SAVEPOINT before_backfill;
+RELEASE SAVEPOINT before_backfill;
+COMMIT; -- expect: transaction-nesting
+START TRANSACTION ISOLATION LEVEL SERIALIZABLE; -- expect: transaction-nesting
+ROLLBACK; -- expect: transaction-nesting
+END; -- expect: transaction-nesting
