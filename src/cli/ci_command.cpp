@@ -111,19 +111,15 @@ int run_ci(const CiArgs& args) {
     ProjectOptions options;
     options.environment = env;
     TrustedProjects trusted = load_trusted_projects(*repo, base_tree, head_tree, options);
-    GateInput input;
-    input.projects = gate_projects(trusted);
-    input.applied = to_tree_files(repo->list(base_tree, trusted.prefixes));
-    input.changes = to_tree_changes(
-        repo->diff(merge_base ? repo->tree_of(*merge_base) : base_tree, head_tree, trusted.prefixes));
-    input.result = to_tree_files(repo->list(head_tree, trusted.prefixes));
-    input.load = blob_loader(*repo);
+    GateInput input = *tree_gate_input(*repo, trusted, base_tree, merge_base ? repo->tree_of(*merge_base) : base_tree,
+                                       head_tree, false);
     input.check_every_file = true;
     input.applied_label = range.base ? git::to_hex(*range.base).substr(0, 12) : "the base";
     GateResult result = run_gate(input);
-    Verdict verdict{std::move(result.diagnostics), result.files_checked, false};
-    verdict.diagnostics.insert(verdict.diagnostics.end(), trusted.notes.begin(), trusted.notes.end());
-    for (const Diagnostic& d : verdict.diagnostics) verdict.refused = verdict.refused || d.severity == Severity::error;
+    Verdict verdict;
+    verdict.files = result.files_checked;
+    verdict.add(std::move(result.diagnostics));
+    verdict.add(trusted.notes);
     return print_verdict(verdict, args.format, verdict.refused ? "flyguard: ci failed: see above" : "");
   } catch (const std::exception& e) {
     std::cerr << "flyguard: ci failed (fail closed): " << e.what() << '\n';

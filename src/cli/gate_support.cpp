@@ -122,6 +122,27 @@ std::vector<GateProject> gate_projects(const TrustedProjects& trusted) {
   return out;
 }
 
+std::optional<GateInput> tree_gate_input(const git::Repository& repo, const TrustedProjects& trusted,
+                                         const std::optional<git_oid>& applied, const std::optional<git_oid>& from,
+                                         const std::optional<git_oid>& to, bool skip_unchanged) {
+  GateInput input;
+  input.changes = to_tree_changes(repo.diff(from, to, trusted.prefixes));
+  if (skip_unchanged && input.changes.empty()) return std::nullopt;
+  input.projects = gate_projects(trusted);
+  input.applied = to_tree_files(repo.list(applied, trusted.prefixes));
+  input.result = to_tree_files(repo.list(to, trusted.prefixes));
+  input.load = blob_loader(repo);
+  return input;
+}
+
+void Verdict::add(std::vector<Diagnostic> findings, const std::string& label) {
+  for (Diagnostic& d : findings) {
+    if (!label.empty()) d.message = label + ": " + d.message;
+    if (d.severity == Severity::error) refused = true;
+    diagnostics.push_back(std::move(d));
+  }
+}
+
 bool matches_any(const std::string& branch, const std::vector<std::string>& patterns) {
   for (const std::string& pattern : patterns)
     if (fnmatch(pattern.c_str(), branch.c_str(), 0) == 0) return true;

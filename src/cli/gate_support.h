@@ -41,10 +41,19 @@ bool matches_any(const std::string& branch, const std::vector<std::string>& patt
 std::optional<std::string> protected_ref(const git::Repository& repo, const std::vector<std::string>& patterns,
                                          bool prefer_remote);
 
+// The gate's input for a change from tree `from` to tree `to`, with the migrations of `applied` as the
+// applied set. With `skip_unchanged`, nullopt when nothing in the locations changed (nothing else is read).
+std::optional<GateInput> tree_gate_input(const git::Repository& repo, const TrustedProjects& trusted,
+                                         const std::optional<git_oid>& applied, const std::optional<git_oid>& from,
+                                         const std::optional<git_oid>& to, bool skip_unchanged);
+
 struct Verdict {
   std::vector<Diagnostic> diagnostics;
   std::size_t files = 0;
   bool refused = false;
+
+  // Adds findings (each message prefixed with `label`, when given); any error refuses.
+  void add(std::vector<Diagnostic> findings, const std::string& label = "");
 };
 
 // Prints the diagnostics as text (or json) to stdout and returns 1 when refused, else 0.

@@ -91,9 +91,10 @@ int run_pre_commit(const LocalArgs& args) {
                               : to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
     input.result = to_tree_files(staged);
     GateResult result = run_gate(input);
-    Verdict verdict{std::move(result.diagnostics), result.files_checked, false};
-    verdict.diagnostics.insert(verdict.diagnostics.end(), local->trusted.notes.begin(), local->trusted.notes.end());
-    for (const Diagnostic& d : verdict.diagnostics) verdict.refused = verdict.refused || d.severity == Severity::error;
+    Verdict verdict;
+    verdict.files = result.files_checked;
+    verdict.add(std::move(result.diagnostics));
+    verdict.add(local->trusted.notes);
     return print_verdict(verdict, args.format,
                          verdict.refused ? "flyguard: commit refused (git commit --no-verify skips this check; the "
                                            "server and CI will not)" : "");
@@ -124,19 +125,12 @@ void judge_push(const LocalRepo& local, const PushUpdate& update, const std::str
   }
   std::optional<git_oid> from = applied ? local.repo.merge_base(new_id, *applied) : std::nullopt;
   if (is_protected && applied) from = applied;
-  GateInput input = base_input(local);
-  const auto& prefixes = local.trusted.prefixes;
-  input.changes = to_tree_changes(local.repo.diff(from ? local.repo.tree_of(*from) : std::nullopt,
-                                                  local.repo.tree_of(new_id), prefixes));
-  if (input.changes.empty()) return;  // nothing in the migration locations changed
-  input.applied = to_tree_files(local.repo.list(applied ? local.repo.tree_of(*applied) : std::nullopt, prefixes));
-  input.result = to_tree_files(local.repo.list(local.repo.tree_of(new_id), prefixes));
-  input.enforce = is_protected;
-  GateResult result = run_gate(input);
-  for (Diagnostic& d : result.diagnostics) {
-    if (d.severity == Severity::error) verdict.refused = true;
-    verdict.diagnostics.push_back(std::move(d));
-  }
+  auto input = tree_gate_input(local.repo, local.trusted, applied ? local.repo.tree_of(*applied) : std::nullopt,
+                               from ? local.repo.tree_of(*from) : std::nullopt, local.repo.tree_of(new_id), true);
+  if (!input) return;  // nothing in the migration locations changed
+  input->enforce = is_protected;
+  GateResult result = run_gate(*input);
+  verdict.add(std::move(result.diagnostics));
   verdict.files += result.files_checked;
 }
 

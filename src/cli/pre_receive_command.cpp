@@ -109,21 +109,12 @@ void judge_update(const Context& ctx, const RefUpdate& update, bool label_refs, 
   auto new_tree = tree_or_throw(ctx.repo, new_id);
   if (is_protected) check_pushed_configuration(ctx, update, *new_tree, verdict);
   Trees trees = trees_for(ctx, update, new_id, is_protected);
-  GateInput input;
-  input.projects = gate_projects(ctx.trusted);
-  input.changes = to_tree_changes(ctx.repo.diff(trees.from, new_tree, ctx.trusted.prefixes));
-  if (input.changes.empty()) return;  // nothing in the migration locations changed: nothing to judge
-  input.applied = to_tree_files(ctx.repo.list(trees.applied, ctx.trusted.prefixes));
-  input.result = to_tree_files(ctx.repo.list(new_tree, ctx.trusted.prefixes));
-  input.load = blob_loader(ctx.repo);
-  input.enforce = is_protected || ctx.server.gate == GateScope::all_branches;
-  input.applied_label = ctx.trusted_ref ? ctx.trusted_ref->substr(11) : "the protected branch";
-  GateResult result = run_gate(input);
-  for (Diagnostic& d : result.diagnostics) {
-    if (label_refs) d.message = branch + ": " + d.message;
-    if (d.severity == Severity::error) verdict.refused = true;
-    verdict.diagnostics.push_back(std::move(d));
-  }
+  auto input = tree_gate_input(ctx.repo, ctx.trusted, trees.applied, trees.from, new_tree, true);
+  if (!input) return;  // nothing in the migration locations changed: nothing to judge
+  input->enforce = is_protected || ctx.server.gate == GateScope::all_branches;
+  input->applied_label = ctx.trusted_ref ? ctx.trusted_ref->substr(11) : "the protected branch";
+  GateResult result = run_gate(*input);
+  verdict.add(std::move(result.diagnostics), label_refs ? branch : "");
   verdict.files += result.files_checked;
 }
 
