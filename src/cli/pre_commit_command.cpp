@@ -49,9 +49,18 @@ int advisory_skip(const git::GitError& e) {
 }
 
 // The protected branch as this clone knows it: origin's copy first, else the local branch.
-std::optional<git_oid> protected_tip(const LocalRepo& local) {
+struct ProtectedTip {
+  std::optional<git_oid> commit;
+  std::string label;  // "origin/main", for messages
+};
+
+ProtectedTip protected_tip(const LocalRepo& local) {
   auto ref = protected_ref(local.repo, local.trusted.config.protected_branches, true);
-  return ref ? local.repo.resolve_commit(*ref) : std::nullopt;
+  if (!ref) return {};
+  std::string label = *ref;
+  for (const char* prefix : {"refs/remotes/", "refs/heads/"})
+    if (label.rfind(prefix, 0) == 0) label = label.substr(std::string_view(prefix).size());
+  return {local.repo.resolve_commit(*ref), label};
 }
 
 fs::path index_file(const LocalRepo& local, const flyway::Environment& env) {
@@ -77,7 +86,8 @@ int run_pre_commit(const LocalArgs& args) {
   if (!local) return kClean;
   try {
     std::optional<git_oid> head = local->repo.resolve_commit("HEAD");
-    std::optional<git_oid> applied = protected_tip(*local);
+    ProtectedTip tip = protected_tip(*local);
+    std::optional<git_oid> applied = tip.commit;
     std::optional<git_oid> from = head;
     if (head && applied) from = local->repo.merge_base(*head, *applied);
     const auto& prefixes = local->trusted.prefixes;
@@ -90,6 +100,7 @@ int run_pre_commit(const LocalArgs& args) {
     input.applied = same_tree ? to_tree_files(before)
                               : to_tree_files(local->repo.list(applied ? local->repo.tree_of(*applied) : std::nullopt, prefixes));
     input.result = to_tree_files(staged);
+    if (!tip.label.empty()) input.applied_label = tip.label;
     GateResult result = run_gate(input);
     Verdict verdict;
     verdict.files = result.files_checked;
