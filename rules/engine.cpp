@@ -2,8 +2,6 @@
 
 namespace flyguard::rules {
 
-namespace {
-
 // Statements Flyway's PostgreSQL parser recognises as non-transactional (PostgreSQLParser.detectCanExecuteInTransaction).
 bool is_non_transactional(const sql::AstNode& ast, std::optional<int> pg_version) {
   std::string_view type = ast.type();
@@ -20,6 +18,8 @@ bool is_non_transactional(const sql::AstNode& ast, std::optional<int> pg_version
          type == "CreateTableSpaceStmt" || type == "DropTableSpaceStmt" || type == "CreateSubscriptionStmt" ||
          type == "DropSubscriptionStmt";
 }
+
+namespace {
 
 // Tables a statement creates, so that later statements know nobody else can be using them yet.
 void note_created_tables(const sql::AstNode& ast, std::vector<TableName>& tables) {
@@ -86,7 +86,7 @@ std::vector<Finding> run_rules(const LintInput& input) {
     const sql::Statement& statement = statements[i];
     if (!statement.ast) continue;  // a parse failure was reported; there is nothing to judge
     RuleContext context{statement, input.text, i, statements, input.dialect, input.pg_version, in_transaction, created,
-                        input.holds_placeholder};
+                        input.holds_placeholder, input.mixed};
     for (const ActiveRule& entry : active) {
       CollectingReporter reporter(*entry.rule, entry.severity, findings);
       entry.rule->check(context, reporter);

@@ -21,6 +21,7 @@ struct LintInput {
   std::optional<bool> execute_in_transaction;    // executeInTransaction of the .sql.conf sidecar
   const RuleSeverities* severities = nullptr;    // nullptr: every rule at its default
   std::function<bool(std::size_t, std::size_t)> holds_placeholder;  // RuleContext::holds_placeholder
+  bool mixed = false;                            // Flyway's mixed setting
 };
 
 struct Finding {
@@ -38,6 +39,9 @@ std::optional<Severity> effective_severity(const Rule& rule, const RuleSeveritie
 
 // Whether Flyway runs the script inside one transaction: the sidecar decides when it says so;
 // otherwise Flyway leaves the transaction out when any statement cannot run inside one.
+// Whether Flyway's PostgreSQL parser treats the statement as one that cannot run inside a transaction.
+bool is_non_transactional(const sql::AstNode& ast, std::optional<int> pg_version);
+
 bool runs_in_transaction(const std::vector<sql::Statement>& statements, std::optional<int> pg_version,
                          std::optional<bool> execute_in_transaction);
 

@@ -4,19 +4,37 @@
 #include "rules/rule.h"
 
 // One line per rule; the order is the order of `flyguard rules` and docs/rules.md.
-#define FLYGUARD_RULE_LIST(X)          \
-  X(require_concurrent_index_creation) \
-  X(require_concurrent_index_deletion) \
-  X(constraint_missing_not_valid)      \
-  X(adding_required_field)             \
-  X(ban_drop_column)                   \
-  X(ban_drop_table)                    \
-  X(transaction_nesting)               \
-  X(password_literal)                  \
-  X(prefer_bigint_over_int)            \
-  X(prefer_timestamptz)                \
-  X(suppression_without_reason)        \
-  X(unused_suppression)                \
+#define FLYGUARD_RULE_LIST(X)               \
+  X(require_concurrent_index_creation)      \
+  X(require_concurrent_index_deletion)      \
+  X(constraint_missing_not_valid)           \
+  X(disallowed_unique_constraint)           \
+  X(constraint_validated_in_same_migration) \
+  X(setting_not_nullable_field)             \
+  X(adding_required_field)                  \
+  X(adding_field_with_volatile_default)     \
+  X(changing_column_type)                   \
+  X(ban_drop_column)                        \
+  X(ban_drop_table)                         \
+  X(ban_drop_schema)                        \
+  X(ban_drop_database)                      \
+  X(ban_truncate)                           \
+  X(ban_drop_not_null)                      \
+  X(renaming_table)                         \
+  X(renaming_column)                        \
+  X(ban_vacuum_full)                        \
+  X(require_lock_timeout)                   \
+  X(transaction_nesting)                    \
+  X(mixed_transactional_statements)          \
+  X(password_literal)                       \
+  X(prefer_bigint_over_int)                 \
+  X(prefer_timestamptz)                     \
+  X(prefer_identity)                        \
+  X(prefer_text_field)                      \
+  X(prefer_jsonb)                           \
+  X(identifier_too_long)                    \
+  X(suppression_without_reason)             \
+  X(unused_suppression)                     \
   /* end of the list */
 
 namespace flyguard::rules {

@@ -43,6 +43,13 @@ std::string table_label(const sql::AstNode& range_var) {
   return schema.empty() ? name : schema + "." + name;
 }
 
+bool same_table(const sql::AstNode& a, const sql::AstNode& b) {
+  std::string_view schema_a = a.string_field("schemaname");
+  std::string_view schema_b = b.string_field("schemaname");
+  return a.string_field("relname") == b.string_field("relname") &&
+         (schema_a.empty() || schema_b.empty() || schema_a == schema_b);
+}
+
 std::vector<sql::AstNode> alter_table_commands(const RuleContext& context) {
   std::vector<sql::AstNode> commands;
   if (context.statement.kind() != "AlterTableStmt" || context.node().string_field("objtype") != "OBJECT_TABLE")

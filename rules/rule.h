@@ -39,6 +39,7 @@ struct RuleContext {
   bool in_transaction = true;                     // whether Flyway runs this file inside one transaction
   const std::vector<TableName>& tables_created;   // tables created by earlier statements of this file
   const std::function<bool(std::size_t, std::size_t)>& placeholder_check;  // see holds_placeholder
+  bool mixed = false;  // Flyway's mixed setting: transactional and non-transactional statements may share a file
 
   // The statement's node body, e.g. the inside of {"IndexStmt": {...}}.
   sql::AstNode node() const { return statement.ast.body(); }
@@ -87,6 +88,8 @@ std::string_view last_name(const std::vector<sql::AstNode>& names);
 // The schema part of a type name, "" when unqualified.
 std::string_view qualifier(const std::vector<sql::AstNode>& names);
 std::string table_label(const sql::AstNode& range_var);  // "schema.table" or "table"
+// Whether two RangeVars may name the same table (an unqualified name matches any schema).
+bool same_table(const sql::AstNode& a, const sql::AstNode& b);
 
 // The AlterTableCmd bodies of an ALTER TABLE on a table (not on an index, view or sequence).
 std::vector<sql::AstNode> alter_table_commands(const RuleContext& context);

@@ -86,6 +86,7 @@ TEST_F(Examples, BrokenShowsEveryNamingSyntaxAndLintRule) {
                                   "require-concurrent-index-creation",
                                   "adding-required-field",
                                   "password-literal",
+                                  "require-lock-timeout",
                               }))
       << r.json.dump(2);
 }

@@ -1,5 +1,5 @@
 -- ban-drop-column
-ALTER TABLE users DROP COLUMN legacy_flags; -- expect: ban-drop-column
+ALTER TABLE users DROP COLUMN legacy_flags; -- expect: ban-drop-column, require-lock-timeout
 ALTER TABLE IF EXISTS app.users DROP COLUMN IF EXISTS old_name CASCADE; -- expect: ban-drop-column
 ALTER TABLE users ADD COLUMN nickname text, DROP COLUMN nick; -- expect: ban-drop-column
 

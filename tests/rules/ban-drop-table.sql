@@ -1,5 +1,5 @@
 -- ban-drop-table: DROP TABLE deletes data for good.
-DROP TABLE legacy_orders; -- expect: ban-drop-table
+DROP TABLE legacy_orders; -- expect: ban-drop-table, require-lock-timeout
 DROP TABLE IF EXISTS archive.events CASCADE; -- expect: ban-drop-table
 DROP TABLE a, -- expect: ban-drop-table
   b;

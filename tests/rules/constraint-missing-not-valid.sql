@@ -1,5 +1,5 @@
 -- constraint-missing-not-valid
-ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id); -- expect: constraint-missing-not-valid
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id); -- expect: constraint-missing-not-valid, require-lock-timeout
 ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0); -- expect: constraint-missing-not-valid
 ALTER TABLE orders
     ADD CONSTRAINT orders_paid_check CHECK (paid_at IS NULL OR total > 0) NOT VALID,

@@ -1,5 +1,5 @@
 -- suppression-without-reason
-DROP TABLE legacy_orders; -- flyguard:ignore ban-drop-table -- expect: suppression-without-reason
+DROP TABLE legacy_orders; -- flyguard:ignore ban-drop-table -- expect: suppression-without-reason, require-lock-timeout
 -- flyguard:ignore ban-drop-column --   -- expect: suppression-without-reason
 ALTER TABLE orders DROP COLUMN note;
 -- flyguard:ignore-file prefer-timestamptz -- expect: suppression-without-reason

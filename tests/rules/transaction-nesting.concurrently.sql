@@ -1,4 +1,5 @@
--- Near misses: CREATE INDEX CONCURRENTLY makes Flyway run the whole file without a transaction.
+-- fixture: mixed
+-- Near misses: with mixed=true, CREATE INDEX CONCURRENTLY makes Flyway run the whole file without a transaction.
 CREATE INDEX CONCURRENTLY users_nickname_idx ON users (nickname);
 BEGIN;
 UPDATE users SET nickname = name;

@@ -1,6 +1,6 @@
 -- transaction-nesting
 BEGIN; -- expect: transaction-nesting
-ALTER TABLE users ADD COLUMN nickname text;
+ALTER TABLE users ADD COLUMN nickname text; -- expect: require-lock-timeout
 SAVEPOINT before_backfill;
 UPDATE users SET nickname = name;
 ROLLBACK TO SAVEPOINT before_backfill;

@@ -1,7 +1,7 @@
 -- unused-suppression
 -- Used: on the line before the statement, at the end of its line, inside it, after its last line.
 -- flyguard:ignore ban-drop-table -- archived in ticket 12
-DROP TABLE legacy_orders;
+DROP TABLE legacy_orders; -- expect: require-lock-timeout
 DROP TABLE legacy_items; -- flyguard:ignore ban-drop-table -- archived in ticket 12
 ALTER TABLE orders -- flyguard:ignore ban-drop-column -- unused since release 41
     DROP COLUMN note;

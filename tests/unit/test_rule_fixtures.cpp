@@ -5,6 +5,7 @@
 //   dialect=redshift     lint as Redshift
 //   pg_version=<n>       target server major version
 //   no-transaction       the file has a .sql.conf with executeInTransaction=false
+//   mixed                Flyway's mixed=true
 //   placeholder n=v      Flyway placeholder n has the value v
 // The markers are blanked out before the check, so that a marker never reads as part of a
 // flyguard:ignore comment's reason.
@@ -67,6 +68,8 @@ void apply_option(const std::string& option, Fixture& fixture) {
   } else if (option.starts_with("placeholder ") && option.find('=') != std::string::npos) {
     std::size_t eq = option.find('=');
     fixture.flyway.placeholders.values[option.substr(12, eq - 12)] = option.substr(eq + 1);
+  } else if (option == "mixed") {
+    fixture.flyway.mixed = true;
   } else if (option == "no-transaction") {
     fixture.sidecar = "executeInTransaction=false\n";
   } else {

@@ -1,0 +1,68 @@
+// mixed-transactional-statements: a script Flyway refuses because it mixes statements that need a transaction
+// with statements that cannot run in one.
+#include "rules/engine.h"
+#include "rules/rule.h"
+
+namespace {
+
+using namespace flyguard::rules;
+
+std::string_view what(std::string_view kind) {
+  if (kind == "IndexStmt") return "CREATE INDEX CONCURRENTLY";
+  if (kind == "DropStmt") return "DROP INDEX CONCURRENTLY";
+  if (kind == "VacuumStmt") return "VACUUM";
+  if (kind == "ReindexStmt") return "REINDEX of a schema, database or system";
+  if (kind == "CreatedbStmt") return "CREATE DATABASE";
+  if (kind == "DropdbStmt") return "DROP DATABASE";
+  if (kind == "AlterSystemStmt") return "ALTER SYSTEM";
+  if (kind == "AlterEnumStmt") return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
+  return "a statement that cannot run inside a transaction";
+}
+
+void check(const RuleContext& context, RuleReporter& reporter) {
+  if (context.mixed) return;
+  // Flyway reports the first statement whose kind differs from those before it; so does this rule.
+  bool transactional = false, non_transactional = false;
+  const flyguard::sql::Statement* example = nullptr;  // the first non-transactional statement
+  for (std::size_t i = 0; i < context.index; ++i) {
+    const flyguard::sql::Statement& statement = context.statements[i];
+    if (!statement.ast) continue;
+    bool non = is_non_transactional(statement.ast, context.pg_version);
+    (non ? non_transactional : transactional) = true;
+    if (non && !example) example = &statement;
+  }
+  bool current_non = is_non_transactional(context.statement.ast, context.pg_version);
+  if (transactional && non_transactional) return;  // already reported
+  if (current_non ? !transactional : !non_transactional) return;
+  if (current_non) example = &context.statement;
+  reporter.report(context.statement_offset(),
+                  "Flyway refuses this script: " + std::string(what(example->kind())) +
+                      " cannot run inside a transaction, and the other statements of the file need one "
+                      "(mixed is false)",
+                  "put the non-transactional statement in a migration of its own, or set flyway.mixed=true");
+}
+
+}  // namespace
+
+FLYGUARD_RULE(mixed_transactional_statements) = {
+    .id = "mixed-transactional-statements",
+    .severity = flyguard::Severity::error,
+    .dialects = kPostgres,
+    .opt_in = false,
+    .summary = "Statements that cannot run in a transaction mixed with ordinary ones in one script",
+    .rationale =
+        "Some statements cannot run inside a transaction: CREATE and DROP INDEX CONCURRENTLY, VACUUM, "
+        "REINDEX of a schema or database, CREATE and DROP DATABASE, ALTER SYSTEM, and ALTER TYPE ... ADD "
+        "VALUE before PostgreSQL 12. Flyway recognises them while reading the script, and when a script "
+        "holds both such a statement and an ordinary one it stops the whole migration with \"Detected both "
+        "transactional and non-transactional statements within the same migration (even though mixed is "
+        "false)\". executeInTransaction=false in the .sql.conf does not lift that check; only mixed=true "
+        "does, and then the whole script runs without a transaction, so a failure half way leaves it half "
+        "applied. Give each non-transactional statement a migration of its own.",
+    .bad_example = "ALTER TABLE users ADD COLUMN nickname text;\n"
+                   "CREATE INDEX CONCURRENTLY users_nickname_idx ON users (nickname);",
+    .good_example = "-- V8__index_users_nickname.sql, with nothing else in it\n"
+                    "CREATE INDEX CONCURRENTLY users_nickname_idx ON users (nickname);",
+    .fix = "Move the non-transactional statement into a migration of its own",
+    .check = check,
+};
