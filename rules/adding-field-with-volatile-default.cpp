@@ -56,12 +56,8 @@ std::string rewrite_reason(const RuleContext& context, const AstNode& column) {
 }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // rewriting an empty table costs nothing
-  for (const AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_AddColumn") continue;
+  for (const AstNode& cmd : existing_table_commands(context, "AT_AddColumn")) {
     AstNode column = cmd.field("def");
     std::string reason = rewrite_reason(context, column);
     if (reason.empty()) continue;

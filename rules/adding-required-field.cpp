@@ -21,12 +21,8 @@ bool required_without_value(const AstNode& column) {
 }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // a table created in this file has no rows yet
-  for (const AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_AddColumn") continue;
+  for (const AstNode& cmd : existing_table_commands(context, "AT_AddColumn")) {
     AstNode column = cmd.field("def");
     if (!required_without_value(column)) continue;
     reporter.report(context.offset_of(column),

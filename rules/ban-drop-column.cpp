@@ -6,12 +6,8 @@ namespace {
 using namespace flyguard::rules;
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<flyguard::sql::AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   flyguard::sql::AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // nothing can depend on a column of a brand-new table
-  for (const flyguard::sql::AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_DropColumn") continue;
+  for (const flyguard::sql::AstNode& cmd : existing_table_commands(context, "AT_DropColumn")) {
     reporter.report(context.statement_offset(),
                     "dropping column " + std::string(cmd.string_field("name")) + " of " + table_label(table) +
                         " deletes its data and breaks code that still reads or writes it",

@@ -6,12 +6,8 @@ namespace {
 using namespace flyguard::rules;
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<flyguard::sql::AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   flyguard::sql::AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // no deployed code reads a table created here
-  for (const flyguard::sql::AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_DropNotNull") continue;
+  for (const flyguard::sql::AstNode& cmd : existing_table_commands(context, "AT_DropNotNull")) {
     reporter.report(context.statement_offset(),
                     "dropping NOT NULL from " + table_label(table) + "." + std::string(cmd.string_field("name")) +
                         " lets NULLs reach code that was written assuming a value",

@@ -69,12 +69,8 @@ std::optional<ColumnType> declared_before(const RuleContext& context, const AstN
 bool may_widen(const ColumnType& to) { return !to.array && (is_string(to.name) || to.name == "numeric"); }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // rewriting an empty table costs nothing
-  for (const AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_AlterColumnType") continue;
+  for (const AstNode& cmd : existing_table_commands(context, "AT_AlterColumnType")) {
     std::string column(cmd.string_field("name"));
     ColumnType to = read_type(cmd.field("def").field("typeName"));
     std::optional<ColumnType> from = declared_before(context, table, column);

@@ -6,12 +6,8 @@ namespace {
 using namespace flyguard::rules;
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<flyguard::sql::AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   flyguard::sql::AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // an empty table validates instantly
-  for (const flyguard::sql::AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_AddConstraint") continue;
+  for (const flyguard::sql::AstNode& cmd : existing_table_commands(context, "AT_AddConstraint")) {
     flyguard::sql::AstNode constraint = cmd.field("def");
     std::string_view type = constraint.string_field("contype");
     // UNIQUE and PRIMARY KEY cannot be NOT VALID (PostgreSQL rejects it), so they are not this rule's business.

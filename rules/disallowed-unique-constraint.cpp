@@ -24,11 +24,8 @@ void report(const RuleContext& context, RuleReporter& reporter, const AstNode& c
 }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // nobody uses a table this migration created
-  for (const AstNode& cmd : commands) {
+  for (const AstNode& cmd : existing_table_commands(context, "")) {
     std::string_view subtype = cmd.string_field("subtype");
     if (subtype == "AT_AddConstraint" && builds_unique_index(cmd.field("def"))) {
       report(context, reporter, cmd.field("def"), table_label(table));

@@ -59,6 +59,14 @@ std::vector<sql::AstNode> alter_table_commands(const RuleContext& context) {
   return commands;
 }
 
+std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, std::string_view subtype) {
+  std::vector<sql::AstNode> commands = alter_table_commands(context);
+  if (commands.empty() || context.created_in_this_file(context.node().field("relation"))) return {};
+  if (!subtype.empty())
+    std::erase_if(commands, [subtype](const sql::AstNode& cmd) { return cmd.string_field("subtype") != subtype; });
+  return commands;
+}
+
 std::vector<sql::AstNode> declared_column_types(const RuleContext& context) {
   std::vector<sql::AstNode> types;
   if (context.statement.kind() == "CreateStmt") {

@@ -93,6 +93,10 @@ bool same_table(const sql::AstNode& a, const sql::AstNode& b);
 
 // The AlterTableCmd bodies of an ALTER TABLE on a table (not on an index, view or sequence).
 std::vector<sql::AstNode> alter_table_commands(const RuleContext& context);
+// The ALTER TABLE commands of one subtype ("AT_AddColumn"; "" = all) on a table that existed before this
+// file. Lock and rewrite rules leave tables created earlier in the same migration alone: nobody reads
+// or writes them yet, and they are empty.
+std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, std::string_view subtype);
 // The TypeName of every column the statement declares or retypes: CREATE TABLE columns,
 // ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE.
 std::vector<sql::AstNode> declared_column_types(const RuleContext& context);

@@ -53,13 +53,9 @@ bool validated_check_before(const RuleContext& context, const AstNode& table, st
 }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  std::vector<AstNode> commands = alter_table_commands(context);
-  if (commands.empty()) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // an empty table is checked instantly
   bool check_skips_scan = !context.pg_version || *context.pg_version >= 12;
-  for (const AstNode& cmd : commands) {
-    if (cmd.string_field("subtype") != "AT_SetNotNull") continue;
+  for (const AstNode& cmd : existing_table_commands(context, "AT_SetNotNull")) {
     std::string column(cmd.string_field("name"));
     if (check_skips_scan && validated_check_before(context, table, column)) continue;
     reporter.report(context.statement_offset(),
