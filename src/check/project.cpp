@@ -1,9 +1,8 @@
+#include "util/file.h"
 #include "check/project.h"
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <thread>
 
@@ -34,15 +33,6 @@ bool has_flyway_config(const fs::path& dir) {
   return false;
 }
 
-std::optional<std::string> read_text_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buffer).str();
-}
-
 // [rules] may only name lint rules. A gate id is refused with its own reason: a repository must not
 // be able to switch off the checks that protect applied migrations.
 void check_rule_ids(const FlyguardConfig& config, const std::string& label) {
@@ -59,12 +49,7 @@ FlyguardConfig parse_config_text(const std::string& text, const std::string& lab
   std::vector<ConfigProblem> problems;
   auto config = parse_flyguard_config(text, label, problems);
   if (!config || !problems.empty()) {
-    std::string message;
-    for (const ConfigProblem& p : problems) {
-      if (!message.empty()) message += '\n';
-      message += p.file + (p.line > 0 ? ":" + std::to_string(p.line) + ":" + std::to_string(p.column) : "") + ": " +
-                 p.message;
-    }
+    std::string message = format_problems(problems);
     throw ConfigError(message.empty() ? label + ": invalid configuration" : message);
   }
   check_rule_ids(*config, label);
@@ -170,7 +155,7 @@ Project load_project(const fs::path& root, const ProjectOptions& options) {
   if (!options.config_file) return load_project_from(disk_source(root), options);
   Project project;
   project.root = root;
-  auto text = read_text_file(*options.config_file);
+  auto text = util::read_file(*options.config_file);
   if (!text) throw ConfigError("cannot read configuration file " + options.config_file->string());
   project.config = parse_config_text(*text, options.config_file->string());
   load_flyway(project, disk_source(root), options);
@@ -243,7 +228,7 @@ CheckedFile run_job(const FileJob& job) {
       result.diagnostics.push_back(file_too_large(job.display_path, size, options.max_file_size));
       return result;
     }
-    if (ec || !(content = read_text_file(job.path))) {
+    if (ec || !(content = util::read_file(job.path))) {
       CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
       std::string why = ec ? ec.message() : "cannot be read";
       result.diagnostics.push_back({"unreadable-file", Severity::error, job.display_path, 0, 0,
@@ -253,7 +238,7 @@ CheckedFile run_job(const FileJob& job) {
   }
   fs::path sidecar = job.path;
   sidecar += ".conf";
-  std::optional<std::string> sidecar_text = path_exists(sidecar) ? read_text_file(sidecar) : std::nullopt;
+  std::optional<std::string> sidecar_text = path_exists(sidecar) ? util::read_file(sidecar) : std::nullopt;
   return check_file(job.display_path, name, *content, options, sidecar_text);
 }
 

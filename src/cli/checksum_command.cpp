@@ -1,8 +1,7 @@
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "util/file.h"
 #include "check/project.h"
 #include "cli/commands.h"
 
@@ -12,18 +11,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
-}
-
 // Prints one line per file; returns false when Flyway could not checksum it either.
 bool print_checksum(const std::string& argument, const ProjectOptions& options, const fs::path& cwd) {
   fs::path path = fs::absolute(argument).lexically_normal();
-  auto content = read_file(path);
+  auto content = util::read_file(path);
   if (!content || fs::is_directory(path)) {
     std::cerr << "flyguard: " << argument << ": cannot read the file\n";
     return false;
@@ -31,7 +22,7 @@ bool print_checksum(const std::string& argument, const ProjectOptions& options, 
   Project project = load_project(find_project_root(path.parent_path(), cwd), options);
   fs::path sidecar = path;
   sidecar += ".conf";
-  std::optional<std::string> sidecar_text = fs::exists(sidecar) ? read_file(sidecar) : std::nullopt;
+  std::optional<std::string> sidecar_text = fs::exists(sidecar) ? util::read_file(sidecar) : std::nullopt;
   ChecksumOutcome outcome = compute_checksum(*content, path.filename().string(), project.flyway, sidecar_text);
   if (!outcome.checksum) {
     std::cerr << "flyguard: " << argument << ": no checksum: " << outcome.why_not << '\n';

@@ -2,6 +2,7 @@
 // head) -> head against the migrations applied on the base, and checks every migration in head.
 #include <iostream>
 
+#include "cli/hook_input.h"
 #include "cli/commands.h"
 #include "cli/gate_support.h"
 
@@ -21,11 +22,6 @@ class CiError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-std::string env_or_empty(const flyway::Environment& env, const char* key) {
-  auto it = env.find(key);
-  return it == env.end() ? "" : it->second;
-}
 
 // CI clones have a detached HEAD and only remote-tracking refs: main -> origin/main.
 std::optional<git_oid> resolve_branch_or_rev(const git::Repository& repo, std::string spec) {

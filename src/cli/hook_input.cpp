@@ -22,12 +22,12 @@ std::vector<std::string> fields(const std::string& line) {
   return out;
 }
 
+}  // namespace
+
 std::string env_or_empty(const flyway::Environment& env, const std::string& key) {
   auto it = env.find(key);
   return it == env.end() ? "" : it->second;
 }
-
-}  // namespace
 
 std::vector<RefUpdate> read_ref_updates(std::istream& in) {
   std::vector<RefUpdate> updates;

@@ -28,6 +28,9 @@ struct PushUpdate {
 };
 std::vector<PushUpdate> read_push_updates(std::istream& in);
 
+// The variable's value, "" when unset.
+std::string env_or_empty(const flyway::Environment& env, const std::string& key);
+
 // The value of push option `name=<value>` (GIT_PUSH_OPTION_COUNT / GIT_PUSH_OPTION_<i>), if sent.
 std::optional<std::string> push_option(const flyway::Environment& env, const std::string& name);
 

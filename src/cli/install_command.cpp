@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "util/file.h"
 #include "cli/commands.h"
 #include "git/repository.h"
 
@@ -37,10 +38,8 @@ bool write_hook(const fs::path& dir, const std::string& hook, bool force) {
   fs::path file = dir / hook;
   std::error_code ec;
   if (fs::exists(file, ec)) {
-    std::ifstream in(file);
-    std::stringstream existing;
-    existing << in.rdbuf();
-    if (existing.str().find(kMarker) == std::string::npos && !force) {
+    std::string existing = util::read_file(file).value_or("");
+    if (existing.find(kMarker) == std::string::npos && !force) {
       std::cerr << "flyguard: " << file.string() << " already exists and is not flyguard's; use --force to replace it,"
                 << " or add 'flyguard " << hook << "' to it\n";
       return false;

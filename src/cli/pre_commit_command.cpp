@@ -147,10 +147,7 @@ void judge_push(const LocalRepo& local, const PushUpdate& update, const std::str
 
 // The pre-commit framework does not pass git's pre-push lines on; it sets PRE_COMMIT_* instead.
 std::vector<PushUpdate> framework_push_update(const git::Repository& repo, const flyway::Environment& env) {
-  auto get = [&env](const char* key) {
-    auto it = env.find(key);
-    return it == env.end() ? std::string() : it->second;
-  };
+  auto get = [&env](const char* key) { return env_or_empty(env, key); };
   std::string to = get("PRE_COMMIT_TO_REF"), branch = get("PRE_COMMIT_REMOTE_BRANCH");
   auto to_id = to.empty() ? std::nullopt : repo.resolve_commit(to);
   if (!to_id || branch.empty()) return {};

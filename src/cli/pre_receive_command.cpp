@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "util/file.h"
 #include "cli/commands.h"
 #include "cli/gate_support.h"
 #include "cli/hook_input.h"
@@ -120,17 +121,11 @@ void judge_update(const Context& ctx, const RefUpdate& update, bool label_refs, 
 
 std::optional<ServerConfig> load_server_config(const std::string& path) {
   if (path.empty()) return ServerConfig{};
-  std::ifstream in(path);
-  if (!in) throw ConfigError("cannot read the server configuration " + path);
-  std::stringstream text;
-  text << in.rdbuf();
+  std::optional<std::string> text = util::read_file(path);
+  if (!text) throw ConfigError("cannot read the server configuration " + path);
   std::vector<ConfigProblem> problems;
-  auto config = parse_server_config(text.str(), path, problems);
-  if (!config) {
-    std::string message;
-    for (const ConfigProblem& p : problems) message += (message.empty() ? "" : "\n") + p.file + ":" + std::to_string(p.line) + ": " + p.message;
-    throw ConfigError(message);
-  }
+  auto config = parse_server_config(*text, path, problems);
+  if (!config) throw ConfigError(format_problems(problems));
   return config;
 }
 

@@ -168,6 +168,17 @@ std::string known_keys() {
 
 }  // namespace
 
+std::string format_problems(const std::vector<ConfigProblem>& problems) {
+  std::string message;
+  for (const ConfigProblem& p : problems) {
+    if (!message.empty()) message += '\n';
+    message += p.file;
+    if (p.line > 0) message += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+    message += ": " + p.message;
+  }
+  return message;
+}
+
 std::optional<FailOn> parse_fail_on(std::string_view text) {
   if (text == "error") return FailOn::error;
   if (text == "warning") return FailOn::warning;

@@ -35,6 +35,9 @@ struct FlyguardConfig {
   int override_line = 0;                      // line of an [override] table: server policy, ignored here
 };
 
+// "file:line:column: message" lines, one per problem.
+std::string format_problems(const std::vector<ConfigProblem>& problems);
+
 // Parses the text of a .flyguard.toml. Returns nullopt (and problems) when it is invalid.
 std::optional<FlyguardConfig> parse_flyguard_config(std::string_view text, const std::string& source_name,
                                                     std::vector<ConfigProblem>& problems);

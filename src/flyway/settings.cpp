@@ -7,10 +7,10 @@
 // TOML file exists; merging both instead means a half-migrated project still gets its settings.
 #include <array>
 #include <cctype>
-#include <fstream>
 #include <iterator>
 #include <system_error>
 
+#include "util/file.h"
 #include "flyway/settings.h"
 #include "flyway/settings_internal.h"
 
@@ -259,9 +259,7 @@ FileReader disk_reader(const std::filesystem::path& project_root) {
     const std::filesystem::path path = project_root / std::filesystem::path(relative_path);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return util::read_file(path);
   };
 }
 

@@ -1,11 +1,10 @@
+#include "util/file.h"
 #include "git/index_reader.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace flyguard::git {
 
@@ -86,18 +85,12 @@ std::string read_path(const IndexCursor& in, std::size_t& at, std::uint32_t vers
   return path;
 }
 
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw GitError("cannot read the index " + file.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return std::move(buffer).str();
-}
-
 }  // namespace
 
 std::vector<Entry> read_index_entries(const fs::path& index_file, const std::vector<std::string>& prefixes) {
-  std::string data = read_file(index_file);
+  std::optional<std::string> content = util::read_file(index_file);
+  if (!content) throw GitError("cannot read the index " + index_file.string());
+  const std::string& data = *content;
   IndexCursor in(data, index_file.string());
   in.need(0, 12);
   if (data.compare(0, 4, "DIRC") != 0) in.fail("not an index file");
