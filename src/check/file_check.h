@@ -54,9 +54,10 @@ Diagnostic file_too_large(const std::string& display_path, std::uintmax_t size, 
 
 // duplicate-version / duplicate-repeatable across the migrations of one project. `report` chooses
 // which clashing pairs (first seen, later) are reported; all of them by default.
+// A view of a parsed migration name: hooks compare thousands of them, so nothing is copied.
 struct NamedMigration {
-  std::string path;
-  flyway::MigrationName name;
+  std::string_view path;
+  const flyway::MigrationName* name = nullptr;
 };
 using DuplicateFilter = std::function<bool(const NamedMigration& first, const NamedMigration& later)>;
 std::vector<Diagnostic> check_duplicates(const std::vector<NamedMigration>& files, const DuplicateFilter& report = {});

@@ -21,9 +21,9 @@ const std::set<std::string, std::less<>> kGateRules = {
     "out-of-order-version", "duplicate-version", "duplicate-repeatable", "ignored-migration-name",
     "invalid-migration-name", "suspicious-version", "version-too-long"};
 
-std::string base_name(const std::string& path) {
+std::string_view base_name(std::string_view path) {
   auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 bool inside(const std::string& path, const std::string& dir) {
@@ -39,7 +39,7 @@ Diagnostic finding(const std::string& path, const std::string& rule, Severity se
 struct Applied {
   const TreeFile* file = nullptr;
   const GateProject* project = nullptr;
-  MigrationName name;
+  const MigrationName& name;  // owned by Gate::names_
 };
 
 class Gate {
@@ -61,12 +61,13 @@ class Gate {
  private:
   const GateInput& input_;
   GateResult result_;
-  std::map<std::string, Applied> applied_;
+  // Keys view the paths of input_, which outlives the gate; a hook meets thousands of applied files.
+  std::unordered_map<std::string_view, Applied> applied_;
   std::map<const GateProject*, flyway::MigrationVersion> highest_applied_;
-  std::set<std::string> changed_;  // tree-B paths added or changed by this change
-  std::set<std::string> renamed_applied_;  // new paths of applied migrations renamed without Flyway noticing
-  std::unordered_map<std::string, const TreeFile*> result_by_path_;
-  std::unordered_map<std::string, std::optional<MigrationName>> names_;
+  std::set<std::string, std::less<>> changed_;  // tree-B paths added or changed by this change
+  std::set<std::string, std::less<>> renamed_applied_;  // new paths of applied migrations renamed without Flyway noticing
+  std::unordered_map<std::string_view, const TreeFile*> result_by_path_;
+  std::unordered_map<std::string_view, std::optional<MigrationName>> names_;
 
   void add(Diagnostic d) { result_.diagnostics.push_back(std::move(d)); }
 
@@ -82,8 +83,9 @@ class Gate {
     return best;
   }
 
-  // Applied and result trees share most paths: each name is parsed once.
-  const std::optional<MigrationName>& name_of(const std::string& path, const GateProject& project) {
+  // Applied and result trees share most paths: each name is parsed once. `path` must be a TreeFile's path
+  // from input_ (the cache keeps a view of it).
+  const std::optional<MigrationName>& name_of(std::string_view path, const GateProject& project) {
     auto [it, inserted] = names_.try_emplace(path);
     if (inserted) {
       auto parsed = flyway::parse_migration_name(base_name(path), project.settings.naming);
@@ -102,9 +104,9 @@ class Gate {
     for (const TreeFile& file : input_.applied) {
       const GateProject* project = project_of(file.path);
       if (!project || !flyway::is_sql_candidate(base_name(file.path), project->settings.naming)) continue;
-      auto name = name_of(file.path, *project);
+      const auto& name = name_of(file.path, *project);
       if (!name || name->kind == MigrationKind::callback) continue;
-      applied_[file.path] = Applied{&file, project, *name};
+      applied_.emplace(file.path, Applied{&file, project, *name});
       bool versioned = name->kind == MigrationKind::versioned && name->version;
       if (!versioned) continue;
       auto it = highest_applied_.find(project);
@@ -150,7 +152,7 @@ class Gate {
     for (const TreeFile& file : input_.result) {
       const GateProject* project = project_of(file.path);
       if (project != a.project) continue;
-      auto name = name_of(file.path, *project);
+      const auto& name = name_of(file.path, *project);
       if (name && name->version && name->kind == MigrationKind::versioned && !(*name->version < *a.name.version))
         newest = false;
     }
@@ -172,7 +174,7 @@ class Gate {
 
   void renamed(const Applied& a, const TreeFile& after) {
     const GateProject* project = project_of(after.path);
-    std::optional<MigrationName> name = project ? name_of(after.path, *project) : std::nullopt;
+    const MigrationName* name = project && name_of(after.path, *project) ? &*name_of(after.path, *project) : nullptr;
     std::string moved = label(a) + " and was renamed to " + after.path;
     if (!project || !name) {
       add(finding(after.path, "applied-migration-renamed", Severity::error,
@@ -191,7 +193,7 @@ class Gate {
       add(finding(after.path, "applied-migration-renamed", Severity::error,
                   moved + ", which changes its " + (a.name.kind == MigrationKind::repeatable ? "description" : "version or description") +
                       ": Flyway reports it as missing or mismatched at deploy time",
-                  "keep the applied name " + base_name(a.file->path)));
+                  "keep the applied name " + std::string(base_name(a.file->path))));
     }
   }
 
@@ -224,7 +226,7 @@ class Gate {
     for (const TreeFile& file : input_.result) {
       if (!changed_.count(file.path) || applied_.count(file.path) || renamed_applied_.count(file.path)) continue;
       const GateProject* project = project_of(file.path);
-      auto name = project ? name_of(file.path, *project) : std::nullopt;
+      const MigrationName* name = project && name_of(file.path, *project) ? &*name_of(file.path, *project) : nullptr;
       if (!name || name->kind != MigrationKind::versioned || !name->version) continue;
       auto highest = highest_applied_.find(project);
       if (highest == highest_applied_.end() || !(*name->version < highest->second)) continue;
@@ -244,7 +246,7 @@ class Gate {
     for (const TreeFile& file : input_.result) {
       const GateProject* project = project_of(file.path);
       if (!project || !flyway::is_sql_candidate(base_name(file.path), project->settings.naming)) continue;
-      if (auto name = name_of(file.path, *project)) named[project].push_back({file.path, *name});
+      if (const auto& name = name_of(file.path, *project)) named[project].push_back({file.path, &*name});
       if (input_.check_every_file || changed_.count(file.path)) lint(file, *project);
     }
     for (auto& [project, files] : named) {
@@ -273,7 +275,8 @@ class Gate {
       return;
     }
     std::optional<std::string> sidecar;
-    if (auto it = result_by_path_.find(file.path + ".conf"); it != result_by_path_.end()) sidecar = load(*it->second);
+    const std::string sidecar_path = file.path + ".conf";
+    if (auto it = result_by_path_.find(sidecar_path); it != result_by_path_.end()) sidecar = load(*it->second);
     CheckedFile checked = check_file(file.path, base_name(file.path), content, options, sidecar);
     for (Diagnostic& d : checked.diagnostics) add(std::move(d));
   }

@@ -63,21 +63,26 @@ std::optional<flyway::MigrationName> check_migration_name(const std::string& dis
 std::vector<Diagnostic> check_duplicates(const std::vector<NamedMigration>& files, const DuplicateFilter& report) {
   std::vector<Diagnostic> out;
   // Flyway compares versions within a kind (B only against B) and repeatables by description.
-  std::map<std::pair<int, flyway::MigrationVersion>, const NamedMigration*> versions;
-  std::map<std::string, const NamedMigration*> descriptions;
+  using VersionKey = std::pair<int, const flyway::MigrationVersion*>;
+  auto version_less = [](const VersionKey& a, const VersionKey& b) {
+    return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+  };
+  std::map<VersionKey, const NamedMigration*, decltype(version_less)> versions(version_less);
+  std::map<std::string_view, const NamedMigration*> descriptions;
   for (const NamedMigration& file : files) {
-    const flyway::MigrationName& name = file.name;
+    const flyway::MigrationName& name = *file.name;
     if (name.kind == flyway::MigrationKind::repeatable) {
       auto [it, inserted] = descriptions.emplace(name.description, &file);
       if (!inserted && (!report || report(*it->second, file)))
-        out.push_back(file_diagnostic(file.path, "duplicate-repeatable", Severity::error,
+        out.push_back(file_diagnostic(std::string(file.path), "duplicate-repeatable", Severity::error,
                                       "repeatable migration description '" + name.description + "' is also used by " +
-                                          it->second->path + ": Flyway refuses to run with both"));
+                                          std::string(it->second->path) + ": Flyway refuses to run with both"));
     } else if (name.version && name.kind != flyway::MigrationKind::callback) {
-      auto [it, inserted] = versions.emplace(std::make_pair(static_cast<int>(name.kind), *name.version), &file);
+      auto [it, inserted] = versions.emplace(VersionKey{static_cast<int>(name.kind), &*name.version}, &file);
       if (!inserted && (!report || report(*it->second, file)))
-        out.push_back(file_diagnostic(file.path, "duplicate-version", Severity::error,
-                                      "version " + name.version->display() + " is also used by " + it->second->path +
+        out.push_back(file_diagnostic(std::string(file.path), "duplicate-version", Severity::error,
+                                      "version " + name.version->display() + " is also used by " +
+                                          std::string(it->second->path) +
                                           ": Flyway fails with \"Found more than one migration with version\"",
                                       "give one of them the next free version"));
     }

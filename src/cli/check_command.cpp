@@ -119,7 +119,7 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
 std::vector<Diagnostic> duplicates_per_project(const std::vector<FileJob>& jobs, const std::vector<CheckedFile>& files) {
   std::map<const Project*, std::vector<NamedMigration>> by_project;
   for (std::size_t i = 0; i < jobs.size(); ++i)
-    if (files[i].migration) by_project[jobs[i].project].push_back({files[i].display_path, *files[i].migration});
+    if (files[i].migration) by_project[jobs[i].project].push_back({files[i].display_path, &*files[i].migration});
   std::vector<Diagnostic> out;
   for (auto& [project, group] : by_project) {
     auto found = check_duplicates(group);

@@ -36,8 +36,22 @@ char32_t previous_code_point(std::string_view text, std::size_t& end) {
   return cp;
 }
 
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
+}
+
+char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 0x20) : c; }
+
 // Number of bytes at the end of `name` that match `suffix` case-insensitively, or npos.
 std::size_t matched_suffix_length(std::string_view name, std::string_view suffix) {
+  // Nearly every name ends in plain ASCII: then the code points are the bytes and Java's upper-casing is
+  // ASCII's, so the decoding below is only needed when non-ASCII letters are involved.
+  if (name.size() >= suffix.size() && is_ascii(suffix) && is_ascii(name.substr(name.size() - suffix.size()))) {
+    const std::string_view tail = name.substr(name.size() - suffix.size());
+    const bool equal = std::equal(tail.begin(), tail.end(), suffix.begin(),
+                                  [](char a, char b) { return ascii_upper(a) == ascii_upper(b); });
+    return equal ? suffix.size() : std::string_view::npos;
+  }
   std::size_t name_end = name.size();
   std::size_t suffix_end = suffix.size();
   while (suffix_end > 0) {
@@ -128,8 +142,10 @@ Pieces split_name(std::string_view file, const NamingConventions& conventions, c
   return pieces;
 }
 
-// Flyway's validity message for a name whose prefix was recognised, or "" when the name is valid.
-std::string validity_message(const Pieces& p, const NamingConventions& conventions) {
+// Flyway's validity message for a name whose prefix was recognised, or "" when the name is valid. The
+// version of a valid versioned name is stored in *version when given, so that it is parsed only once.
+std::string validity_message(const Pieces& p, const NamingConventions& conventions,
+                             std::optional<MigrationVersion>* version = nullptr) {
   const std::string example = std::string(p.raw_description.empty() ? "description" : p.raw_description);
   const std::string file(p.file);
   if (!is_versioned(p.prefix->kind)) {
@@ -143,10 +159,12 @@ std::string validity_message(const Pieces& p, const NamingConventions& conventio
            " (It must contain a version and should look like this: " + p.prefix->text + "1.2" +
            conventions.separator + example + std::string(p.suffix) + ")";
   }
-  if (!MigrationVersion::parse(p.version_text)) {
+  auto parsed = MigrationVersion::parse(p.version_text);
+  if (!parsed) {
     return "Invalid versioned migration name format: " + file + " (could not recognise version number " +
            std::string(p.version_text) + ")";
   }
+  if (version != nullptr) *version = std::move(parsed);
   return {};
 }
 
@@ -160,10 +178,10 @@ bool too_short_for_resolver(const Pieces& p, const NamingConventions& convention
   });
 }
 
-MigrationName to_migration_name(const Pieces& p) {
+MigrationName to_migration_name(const Pieces& p, std::optional<MigrationVersion> version) {
   MigrationName name;
   name.kind = p.prefix->kind;
-  if (is_versioned(name.kind)) name.version = MigrationVersion::parse(p.version_text);
+  name.version = std::move(version);
   name.description = replace_all(p.raw_description, '_', ' ');
   name.suffix = std::string(p.suffix);
   if (name.kind == MigrationKind::callback) name.callback_event = p.prefix->text;
@@ -343,10 +361,11 @@ std::variant<MigrationName, NameProblem> parse_migration_name(std::string_view f
   const std::vector<Prefix>& prefixes = cached_prefixes(conventions);
   const Pieces pieces = split_name(file_name, conventions, prefixes);
   if (pieces.prefix == nullptr) return unrecognised(pieces, conventions, prefixes);
-  std::string message = validity_message(pieces, conventions);
+  std::optional<MigrationVersion> version;
+  std::string message = validity_message(pieces, conventions, &version);
   if (!message.empty()) return invalid(pieces, std::move(message), conventions, prefixes);
   if (too_short_for_resolver(pieces, conventions)) return never_resolved(pieces, conventions);
-  return to_migration_name(pieces);
+  return to_migration_name(pieces, std::move(version));
 }
 
 }  // namespace flyguard::flyway
