@@ -16,7 +16,7 @@ std::string dialect_names(unsigned dialects) {
 std::size_t RuleContext::offset_of(const sql::AstNode& node) const {
   std::int64_t location = node.location();
   if (location < 0) return statement_offset();
-  return statement.ast_base + static_cast<std::size_t>(location);
+  return statement.text_offset(location);
 }
 
 bool RuleContext::created_in_this_file(const sql::AstNode& range_var) const {

@@ -69,8 +69,7 @@ void check_parse(const std::string& file, std::string_view original, const sql::
       case sql::FailureKind::syntax:
         if (redshift)
           out.push_back(at_offset(file, lines, offset, "unparseable-statement", Severity::warning,
-                                  "statement not understood by the PostgreSQL grammar, so it was not checked: " +
-                                      failure.message));
+                                  failure.message + "; the statement was not checked"));
         else
           out.push_back(at_offset(file, lines, offset, "syntax-error", Severity::error, failure.message));
         break;

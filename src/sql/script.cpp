@@ -82,16 +82,20 @@ std::string psql_command_at(std::string_view text, std::size_t offset) {
   return std::string(text.substr(offset, end - offset));
 }
 
-ParseFailure classify_failure(std::string_view text, const Statement& statement, const PgParseResult& result) {
-  ParseFailure failure;
-  std::size_t base = statement.span.code_begin;
-  std::string_view statement_text = text.substr(base, statement.span.end - base);
-  std::size_t offset = base;
-  int cursor = result.error_cursor();
-  for (int i = 1; i < cursor && offset < statement.span.end; ++i) {
+// libpg_query reports the failing token as a 1-based character position; offsets here are bytes.
+std::size_t cursor_offset(std::string_view parsed, int cursor) {
+  std::size_t offset = 0;
+  for (int i = 1; i < cursor && offset < parsed.size(); ++i) {
     ++offset;
-    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0U) == 0x80U) ++offset;
+    while (offset < parsed.size() && (static_cast<unsigned char>(parsed[offset]) & 0xC0U) == 0x80U) ++offset;
   }
+  return offset;
+}
+
+// Why a statement failed; `offset` is where, in `text`.
+ParseFailure classify_failure(std::string_view text, std::string_view statement_text, std::size_t offset,
+                              const PgParseResult& result) {
+  ParseFailure failure;
   failure.offset = offset;
   std::string_view message = result.error_message();
   if (message.find("memory exhausted") != std::string_view::npos ||
@@ -115,25 +119,21 @@ ParseFailure classify_failure(std::string_view text, const Statement& statement,
   return failure;
 }
 
-void parse_statement(std::string_view text, std::size_t index, ParsedScript& script) {
+bool report_unterminated(std::size_t index, ParsedScript& script) {
+  const StatementSpan& span = script.statements[index].span;
+  if (span.unterminated.empty()) return false;
+  script.failures.push_back({FailureKind::unterminated, index, span.open_offset,
+                             "unterminated " + span.unterminated + ": the file ends before it is closed",
+                             "close it; Flyway would fail with \"Incomplete statement\"", 0});
+  return true;
+}
+
+// Takes the statement node of a successful parse.
+void adopt_tree(const PgParseResult& result, std::size_t index, ParsedScript& script) {
   Statement& statement = script.statements[index];
-  const StatementSpan& span = statement.span;
-  if (!span.unterminated.empty()) {
-    script.failures.push_back({FailureKind::unterminated, index, span.open_offset,
-                               "unterminated " + span.unterminated + ": the file ends before it is closed",
-                               "close it; Flyway would fail with \"Incomplete statement\"", 0});
-    return;
-  }
-  PgParseResult result{std::string(text.substr(span.code_begin, span.end - span.code_begin))};
-  if (!result.ok()) {
-    ParseFailure failure = classify_failure(text, statement, result);
-    failure.statement = index;
-    script.failures.push_back(std::move(failure));
-    return;
-  }
   simdjson::dom::array stmts;
   if (read_tree(result.json(), script, stmts) != simdjson::SUCCESS) {
-    script.failures.push_back({FailureKind::too_complex, index, span.code_begin,
+    script.failures.push_back({FailureKind::too_complex, index, statement.span.code_begin,
                                "statement is nested too deeply to analyse", "", 0});
     return;
   }
@@ -142,18 +142,123 @@ void parse_statement(std::string_view text, std::size_t index, ParsedScript& scr
     if (stmt["stmt"].get(node) == simdjson::SUCCESS) statement.ast = AstNode(node);
     break;
   }
-  statement.ast_base = span.code_begin;
+  statement.ast_base = statement.span.code_begin;
+}
+
+void parse_statement(std::string_view text, std::size_t index, ParsedScript& script) {
+  if (report_unterminated(index, script)) return;
+  const StatementSpan& span = script.statements[index].span;
+  PgParseResult result{std::string(text.substr(span.code_begin, span.end - span.code_begin))};
+  if (!result.ok()) {
+    const std::string_view statement_text = text.substr(span.code_begin, span.end - span.code_begin);
+    ParseFailure failure = classify_failure(text, statement_text,
+                                            span.code_begin + cursor_offset(statement_text, result.error_cursor()), result);
+    failure.statement = index;
+    script.failures.push_back(std::move(failure));
+    return;
+  }
+  adopt_tree(result, index, script);
+}
+
+// The word (or first characters) at `offset`, to name what could not be read.
+std::string construct_at(std::string_view text, std::size_t offset) {
+  std::size_t end = offset;
+  while (end < text.size() && end - offset < 40 && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' &&
+         text[end] != '\r' && text[end] != '(' && text[end] != ',' && text[end] != ';')
+    ++end;
+  if (end == offset && offset < text.size()) ++end;
+  return std::string(text.substr(offset, end - offset));
+}
+
+constexpr int kMaxAliasInsertions = 50;
+
+// A Redshift statement: blanked or rewritten by the pre-pass, then parsed; subqueries without an alias
+// get one; what still fails is recognised from its words or reported as unreadable.
+void parse_redshift_statement(std::string_view text, std::size_t index, PreparedRedshift prepared,
+                              ParsedScript& script) {
+  if (report_unterminated(index, script) || !prepared.parse) return;
+  std::string sql = std::move(prepared.text);
+  std::vector<OffsetShift> shifts = std::move(prepared.shifts);
+  for (int round = 1;; ++round) {
+    PgParseResult result{sql};
+    if (result.ok()) {
+      adopt_tree(result, index, script);
+      script.statements[index].shifts = std::move(shifts);
+      return;
+    }
+    const std::size_t at = cursor_offset(sql, result.error_cursor());
+    if (result.error_message() == "subquery in FROM must have an alias" && round <= kMaxAliasInsertions &&
+        insert_subquery_alias(sql, at, round, shifts))
+      continue;
+    Statement& statement = script.statements[index];
+    const std::string_view written = text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin);
+    std::string kind = classify_unparsed_redshift(written);
+    if (!kind.empty()) {
+      statement.redshift_kind = std::move(kind);
+      return;
+    }
+    const std::size_t offset = statement.span.code_begin + std::min(unshift(shifts, at), written.size());
+    ParseFailure failure = classify_failure(text, written, offset, result);
+    failure.statement = index;
+    if (failure.kind == FailureKind::syntax || failure.kind == FailureKind::newer_syntax) {
+      failure.kind = FailureKind::syntax;
+      failure.message = "flyguard cannot read \"" + construct_at(text, offset) +
+                        "\" in this Redshift statement (the PostgreSQL 15 grammar stops there: " +
+                        std::string(result.error_message()) + ")";
+    }
+    script.failures.push_back(std::move(failure));
+    return;
+  }
+}
+
+ParsedScript parse_redshift_script(std::string_view text, ParsedScript script) {
+  RedshiftLexing lexing;
+  std::string blanked(text);
+  bool whole_file = true;
+  std::vector<PreparedRedshift> prepared;
+  for (Statement& statement : script.statements) {
+    const StatementSpan& span = statement.span;
+    PreparedRedshift p = prepare_redshift(text.substr(span.code_begin, span.end - span.code_begin));
+    for (RedshiftClause clause : p.clauses) {
+      clause.begin += span.code_begin;
+      clause.end += span.code_begin;
+      statement.redshift_clauses.push_back(std::move(clause));
+    }
+    statement.redshift_kind = p.kind;
+    if (!p.parse || !p.shifts.empty()) whole_file = false;
+    else blanked.replace(span.code_begin, span.end - span.code_begin, p.text);
+    prepared.push_back(std::move(p));
+  }
+  if (whole_file && parse_whole_script(blanked, script)) return script;
+  script.documents.clear();
+  for (std::size_t i = 0; i < script.statements.size(); ++i) {
+    script.statements[i].ast = AstNode();
+    parse_redshift_statement(text, i, std::move(prepared[i]), script);
+  }
+  return script;
 }
 
 }  // namespace
 
 ParsedScript parse_script(std::string_view text, Dialect dialect) {
   ParsedScript script;
-  for (const StatementSpan& span : split_statements(text, dialect)) script.statements.push_back({span, {}, 0});
-  if (script.statements.empty() || parse_whole_script(text, script)) return script;
+  for (const StatementSpan& span : split_statements(text, dialect)) script.statements.push_back({span, {}, 0, {}, {}, {}});
+  if (script.statements.empty()) return script;
+  if (dialect == Dialect::redshift) return parse_redshift_script(text, std::move(script));
+  if (parse_whole_script(text, script)) return script;
   script.documents.clear();
   for (std::size_t i = 0; i < script.statements.size(); ++i) parse_statement(text, i, script);
   return script;
+}
+
+ReadCoverage read_coverage(const ParsedScript& script) {
+  ReadCoverage coverage;
+  for (const Statement& statement : script.statements) {
+    ++coverage.statements;
+    if (statement.ast.valid()) ++coverage.parsed;
+    else if (!statement.redshift_kind.empty()) ++coverage.recognised;
+  }
+  return coverage;
 }
 
 }  // namespace flyguard::sql

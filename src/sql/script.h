@@ -8,6 +8,7 @@
 
 #include "sql/ast.h"
 #include "sql/dialect.h"
+#include "sql/redshift.h"
 #include "sql/splitter.h"
 
 namespace flyguard::sql {
@@ -15,8 +16,17 @@ namespace flyguard::sql {
 struct Statement {
   StatementSpan span;        // byte offsets in the analysed text
   AstNode ast;               // the statement node (e.g. {"CreateStmt": …}); invalid when it did not parse
-  std::size_t ast_base = 0;  // add to a node's location() to get an offset in the analysed text
+  std::size_t ast_base = 0;  // add to a node's location() (after `shifts`) to get an offset in the analysed text
+  std::vector<OffsetShift> shifts;  // when the parsed text was a rewrite of the statement (Redshift)
+  // Redshift: a statement recognised from its words (see redshift.h), with or without an AST.
+  std::string redshift_kind;
+  std::vector<RedshiftClause> redshift_clauses;  // blanked before parsing; offsets in the analysed text
+
   std::string_view kind() const { return ast.type(); }
+  // The offset in the analysed text of a node location.
+  std::size_t text_offset(std::int64_t location) const {
+    return ast_base + unshift(shifts, location < 0 ? 0 : static_cast<std::size_t>(location));
+  }
 };
 
 enum class FailureKind {
@@ -47,6 +57,15 @@ class ParsedScript {
 
 // `text` must not contain NUL bytes. Failures never stop the remaining statements from being parsed.
 ParsedScript parse_script(std::string_view text, Dialect dialect);
+
+// How many statements were read: into an AST, or (Redshift) recognised from their words only.
+struct ReadCoverage {
+  std::size_t statements = 0;
+  std::size_t parsed = 0;
+  std::size_t recognised = 0;
+  std::size_t read() const { return parsed + recognised; }
+};
+ReadCoverage read_coverage(const ParsedScript& script);
 
 // Recognises syntax newer than PostgreSQL 15 in a statement the PG 15 grammar rejected.
 struct NewerSyntax {
