@@ -86,7 +86,7 @@ std::vector<Finding> run_rules(const LintInput& input) {
     const sql::Statement& statement = statements[i];
     if (!statement.ast) continue;  // a parse failure was reported; there is nothing to judge
     RuleContext context{statement, input.text, i, statements, input.dialect, input.pg_version, in_transaction, created,
-                        input.holds_placeholder, input.mixed};
+                        input.holds_placeholder, input.mixed, input.transactional_lock};
     for (const ActiveRule& entry : active) {
       CollectingReporter reporter(*entry.rule, entry.severity, findings);
       entry.rule->check(context, reporter);

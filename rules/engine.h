@@ -22,6 +22,7 @@ struct LintInput {
   const RuleSeverities* severities = nullptr;    // nullptr: every rule at its default
   std::function<bool(std::size_t, std::size_t)> holds_placeholder;  // RuleContext::holds_placeholder
   bool mixed = false;                            // Flyway's mixed setting
+  bool transactional_lock = true;                // Flyway's postgresql.transactional.lock setting
 };
 
 struct Finding {

@@ -7,8 +7,11 @@
 #define FLYGUARD_RULE_LIST(X)               \
   X(require_concurrent_index_creation)      \
   X(require_concurrent_index_deletion)      \
+  X(concurrently_with_transactional_lock)   \
   X(constraint_missing_not_valid)           \
   X(disallowed_unique_constraint)           \
+  X(ban_exclusion_constraint)               \
+  X(ban_domain_with_constraint)             \
   X(constraint_validated_in_same_migration) \
   X(setting_not_nullable_field)             \
   X(adding_required_field)                  \
@@ -20,12 +23,18 @@
   X(ban_drop_database)                      \
   X(ban_truncate)                           \
   X(ban_drop_not_null)                      \
+  X(ban_drop_constraint)                    \
   X(renaming_table)                         \
   X(renaming_column)                        \
+  X(enum_value_ordering)                    \
   X(ban_vacuum_full)                        \
   X(require_lock_timeout)                   \
+  X(require_statement_timeout)              \
+  X(statement_after_access_exclusive_lock)  \
+  X(combine_alter_table)                    \
   X(transaction_nesting)                    \
   X(mixed_transactional_statements)          \
+  X(duplicate_column_assignment)            \
   X(password_literal)                       \
   X(prefer_bigint_over_int)                 \
   X(prefer_timestamptz)                     \

@@ -12,6 +12,9 @@ void check(const RuleContext& context, RuleReporter& reporter) {
   flyguard::sql::AstNode table = index.field("relation");
   // Nobody else can be using a table this migration just created, so its lock costs nothing.
   if (context.created_in_this_file(table)) return;
+  // ON ONLY a partitioned parent creates an invalid index on the parent alone, without a scan: the first
+  // step of building a partitioned index partition by partition, CONCURRENTLY, then ATTACH PARTITION.
+  if (!table.bool_field("inh")) return;
   reporter.report(context.statement_offset(),
                   "CREATE INDEX without CONCURRENTLY blocks every write to " + table_label(table) +
                       " until the index is built",
@@ -35,7 +38,9 @@ FLYGUARD_RULE(require_concurrent_index_creation) = {
         "the statement and runs that file without a transaction (on Flyway 10 and later also set "
         "flyway.postgresql.transactional.lock=false, or the build waits forever for the transaction that holds "
         "Flyway's own lock). "
-        "Indexes on tables created earlier in the same migration are not flagged: nobody uses those yet.",
+        "Indexes on tables created earlier in the same migration are not flagged: nobody uses those yet; nor is "
+        "CREATE INDEX ON ONLY a partitioned table, which builds nothing (the parent's index stays invalid until "
+        "an index of each partition, built CONCURRENTLY, is attached with ALTER INDEX ... ATTACH PARTITION).",
     .bad_example = "CREATE INDEX orders_customer_idx ON orders (customer_id);",
     .good_example = "-- V42__index_orders_customer.sql, with nothing else in it\n"
                     "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);",

@@ -1,5 +1,8 @@
 #include "rules/rule.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace flyguard::rules {
 
 bool applies_to(unsigned dialects, Dialect dialect) {
@@ -24,9 +27,7 @@ bool RuleContext::created_in_this_file(const sql::AstNode& range_var) const {
 }
 
 bool RuleContext::created_in_this_file(std::string_view schema, std::string_view name) const {
-  for (const TableName& table : tables_created)
-    if (table.name == name && (schema.empty() || table.schema.empty() || table.schema == schema)) return true;
-  return false;
+  return among(tables_created, schema, name);
 }
 
 std::string_view last_name(const std::vector<sql::AstNode>& names) {
@@ -85,6 +86,141 @@ std::string_view builtin_type(const sql::AstNode& type_name) {
   std::vector<sql::AstNode> names = type_name.list_field("names");
   std::string_view schema = qualifier(names);
   return schema.empty() || schema == "pg_catalog" ? last_name(names) : std::string_view();
+}
+
+int line_of(const RuleContext& context, std::size_t offset) {
+  std::string_view before = context.text.substr(0, std::min(offset, context.text.size()));
+  return 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+}
+
+namespace {
+
+void collect_range_vars(simdjson::dom::element element, std::vector<sql::AstNode>& out) {
+  if (element.is_array()) {
+    for (simdjson::dom::element item : simdjson::dom::array(element)) collect_range_vars(item, out);
+  } else if (element.is_object()) {
+    simdjson::dom::object object(element);
+    if (object["relname"].error() == simdjson::SUCCESS) out.emplace_back(element);
+    for (auto [key, value] : object) {
+      (void)key;
+      if (value.is_object() || value.is_array()) collect_range_vars(value, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<sql::AstNode> range_vars(const sql::AstNode& node) {
+  std::vector<sql::AstNode> out;
+  if (node) collect_range_vars(node.raw(), out);
+  return out;
+}
+
+bool among(const std::vector<TableName>& tables, std::string_view schema, std::string_view name) {
+  return std::any_of(tables.begin(), tables.end(), [&](const TableName& table) {
+    return table.name == name && (schema.empty() || table.schema.empty() || table.schema == schema);
+  });
+}
+
+void note_created_table(const sql::Statement& statement, std::vector<TableName>& tables) {
+  sql::AstNode relation;
+  if (statement.kind() == "CreateStmt") relation = statement.ast.body().field("relation");
+  if (statement.kind() == "CreateTableAsStmt") relation = statement.ast.body().field("into").field("rel");
+  if (relation)
+    tables.push_back({std::string(relation.string_field("schemaname")), std::string(relation.string_field("relname"))});
+}
+
+namespace {
+
+bool only_validates(const sql::AstNode& alter) {
+  for (const sql::AstNode& cmd : alter.list_field("cmds"))
+    if (cmd.body().string_field("subtype") != "AT_ValidateConstraint") return false;
+  return true;
+}
+
+// "0", "0s", "0ms", "0.0min": PostgreSQL reads each as zero, which disables the timeout.
+bool is_zero_setting(std::string_view text) {
+  std::size_t i = 0;
+  bool digit = false;
+  for (; i < text.size() && (text[i] == '0' || text[i] == '.' || text[i] == ' '); ++i) digit |= text[i] == '0';
+  if (!digit) return false;
+  for (; i < text.size(); ++i)
+    if (!std::isalpha(static_cast<unsigned char>(text[i])) && text[i] != ' ') return false;
+  return true;
+}
+
+}  // namespace
+
+std::string locked_existing_table(const sql::Statement& statement, const std::vector<TableName>& created) {
+  std::string_view kind = statement.kind();
+  sql::AstNode body = statement.ast.body();
+  auto existing = [&](const sql::AstNode& range_var) -> std::string {
+    return among(created, range_var.string_field("schemaname"), range_var.string_field("relname"))
+               ? std::string()
+               : table_label(range_var);
+  };
+  if (kind == "AlterTableStmt" && body.string_field("objtype") == "OBJECT_TABLE" && !only_validates(body))
+    return existing(body.field("relation"));
+  if (kind == "IndexStmt" && !body.bool_field("concurrent")) return existing(body.field("relation"));
+  if (kind == "RenameStmt" && !body.field("relation").string_field("relname").empty() &&
+      body.string_field("relationType") != "OBJECT_VIEW")
+    return existing(body.field("relation"));
+  if (kind == "CreateTrigStmt") return existing(body.field("relation"));
+  if (kind == "TruncateStmt" && !body.list_field("relations").empty())
+    return existing(body.list_field("relations").front().body());
+  std::string_view drop = body.string_field("removeType");
+  if (kind == "DropStmt" && !body.bool_field("concurrent") && (drop == "OBJECT_TABLE" || drop == "OBJECT_INDEX")) {
+    std::vector<sql::AstNode> objects = body.list_field("objects");
+    if (objects.empty()) return {};
+    std::vector<sql::AstNode> names = objects.front().list_field("items");
+    std::string name(last_name(names));
+    return among(created, qualifier(names), name) ? std::string() : name;
+  }
+  return {};
+}
+
+namespace {
+
+// What a statement does to `setting`: nullopt when it leaves it alone, true when it sets a timeout, false
+// when it turns it off (0, RESET, DEFAULT).
+std::optional<bool> sets_timeout(const sql::AstNode& set, std::string_view setting) {
+  if (set.string_field("name") != setting) return std::nullopt;
+  if (set.string_field("kind") != "VAR_SET_VALUE") return false;
+  std::vector<sql::AstNode> args = set.list_field("args");
+  if (args.empty()) return false;
+  sql::AstNode value = args.front();
+  if (value.field("ival")) return value.field("ival").int_field("ival", 0) != 0;
+  if (value.field("fval")) return !is_zero_setting(value.field("fval").string_field("fval"));
+  return !is_zero_setting(value.field("sval").string_field("sval"));
+}
+
+}  // namespace
+
+std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
+  std::vector<TableName> created;  // rebuilt for earlier statements; the engine's list is the current one's
+  bool open = context.in_transaction;  // SET LOCAL lasts until the transaction ends, and is ignored outside one
+  bool session = false, local = false;
+  for (std::size_t i = 0; i <= context.index; ++i) {
+    const sql::Statement& statement = context.statements[i];
+    if (!statement.ast) continue;
+    sql::AstNode body = statement.ast.body();
+    if (statement.kind() == "VariableSetStmt") {
+      if (std::optional<bool> timeout = sets_timeout(body, setting)) {
+        if (body.bool_field("is_local")) local = open && *timeout;
+        else session = *timeout, local = local && *timeout;
+      }
+    } else if (statement.kind() == "TransactionStmt" && !context.in_transaction) {
+      std::string_view kind = body.string_field("kind");
+      if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") open = true;
+      if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") open = local = false;
+    }
+    if (!session && !local) {
+      std::string table = locked_existing_table(statement, i == context.index ? context.tables_created : created);
+      if (!table.empty()) return i == context.index ? table : std::string();  // only the first one is reported
+    }
+    note_created_table(statement, created);
+  }
+  return {};
 }
 
 }  // namespace flyguard::rules

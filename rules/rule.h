@@ -40,6 +40,8 @@ struct RuleContext {
   const std::vector<TableName>& tables_created;   // tables created by earlier statements of this file
   const std::function<bool(std::size_t, std::size_t)>& placeholder_check;  // see holds_placeholder
   bool mixed = false;  // Flyway's mixed setting: transactional and non-transactional statements may share a file
+  // Flyway's postgresql.transactional.lock (default true): Flyway holds its lock in an open transaction.
+  bool transactional_lock = true;
 
   // The statement's node body, e.g. the inside of {"IndexStmt": {...}}.
   sql::AstNode node() const { return statement.ast.body(); }
@@ -102,6 +104,27 @@ std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, st
 std::vector<sql::AstNode> declared_column_types(const RuleContext& context);
 // The name of a built-in type ("int4", "timestamp"), "" for a type from another schema.
 std::string_view builtin_type(const sql::AstNode& type_name);
+
+// Every table reference below `node`: the wrapped RangeVars of FROM lists and the bare ones of "relation"
+// fields alike (a CTE name read in FROM counts too).
+std::vector<sql::AstNode> range_vars(const sql::AstNode& node);
+// Whether `tables` holds the table schema.name (an unqualified name on either side matches any schema).
+bool among(const std::vector<TableName>& tables, std::string_view schema, std::string_view name);
+// Adds the table a CREATE TABLE [AS] statement creates to `tables`.
+void note_created_table(const sql::Statement& statement, std::vector<TableName>& tables);
+
+// 1-based line of a byte offset of RuleContext::text, for messages that point at another statement.
+int line_of(const RuleContext& context, std::size_t offset);
+
+// Timeouts (require-lock-timeout, require-statement-timeout): both rules must agree on which statements
+// take a lock that makes other sessions queue, so they share these.
+// The table `statement` locks that way when it is not among `created` (tables the file created before it);
+// "" when it takes no such lock.
+std::string locked_existing_table(const sql::Statement& statement, const std::vector<TableName>& created);
+// The table of the current statement when it is the file's first lock-taking statement on an existing
+// table and no earlier SET [LOCAL] gives `setting` a value other than zero (zero turns a timeout off);
+// "" otherwise (one SET at the top fixes the whole file). SET LOCAL counts only inside a transaction.
+std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting);
 
 }  // namespace flyguard::rules
 

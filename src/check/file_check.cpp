@@ -98,7 +98,8 @@ void check_rules(const std::string& file, std::string_view original, const sql::
                  std::optional<bool> execute_in_transaction, const util::LineIndex& lines,
                  std::vector<Diagnostic>& out) {
   rules::LintInput input{script, replaced.text, options.dialect, options.pg_version, execute_in_transaction,
-                         options.rule_severities, {}, options.flyway && options.flyway->mixed};
+                         options.rule_severities, {}, options.flyway && options.flyway->mixed,
+                         !options.flyway || options.flyway->postgresql_transactional_lock};
   input.holds_placeholder = [&replaced](std::size_t begin, std::size_t end) {
     if (replaced.map.replaced_within(begin, end)) return true;
     std::size_t first = replaced.map.to_original(begin), last = replaced.map.to_original(end);

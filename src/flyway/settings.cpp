@@ -32,8 +32,8 @@ using S = FlywaySettings;
 using Str = std::string;
 using List = std::vector<std::string>;
 
-const std::array<Spec, 23>& specs() {
-  static const std::array<Spec, 23> table{{
+const std::array<Spec, 24>& specs() {
+  static const std::array<Spec, 24> table{{
       {"locations", ListSetter{[](S& s, List v) { s.locations = std::move(v); }}},
       {"url", TextSetter{[](S& s, Str v) { s.url = std::move(v); }}},
       {"user", TextSetter{[](S& s, Str v) { s.user = std::move(v); }}},
@@ -55,16 +55,22 @@ const std::array<Spec, 23>& specs() {
       {"executeInTransaction", FlagSetter{[](S& s, bool v) { s.execute_in_transaction = v; }}},
       {"mixed", FlagSetter{[](S& s, bool v) { s.mixed = v; }}},
       {"group", FlagSetter{[](S& s, bool v) { s.group = v; }}},
+      {"postgresql.transactional.lock", FlagSetter{[](S& s, bool v) { s.postgresql_transactional_lock = v; }}},
       {"encoding", TextSetter{[](S& s, Str v) { s.encoding = std::move(v); }}},
       {"environment", TextSetter{[](S&, Str) {}}},  // read up front: it selects the environment
   }};
   return table;
 }
 
-// sqlMigrationPrefix -> FLYWAY_SQL_MIGRATION_PREFIX, Flyway's environment variable naming.
+// sqlMigrationPrefix -> FLYWAY_SQL_MIGRATION_PREFIX, postgresql.transactional.lock ->
+// FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK: Flyway's environment variable naming.
 std::string env_name(std::string_view camel) {
   std::string out = "FLYWAY_";
   for (const char c : camel) {
+    if (c == '.') {
+      out += '_';
+      continue;
+    }
     if (std::isupper(static_cast<unsigned char>(c))) out += '_';
     out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }

@@ -37,6 +37,7 @@ struct FlywaySettings {
   bool validate_migration_naming = false;
   bool execute_in_transaction = true;
   bool mixed = false;
+  bool postgresql_transactional_lock = true;  // postgresql.transactional.lock: Flyway's lock in a transaction
   bool group = false;
   std::string encoding = "UTF-8";
   std::optional<std::string> url;

@@ -87,6 +87,14 @@ void apply_flyway_table(const toml::table& table, const std::string& prefix, con
       apply_placeholders(node, dotted, file, settings, problems);
       continue;
     }
+    // [flyway.postgresql] transactional.lock = false, the same as [flyway.postgresql.transactional] lock = false.
+    if (name == "postgresql" && node.is_table()) {
+      if (const toml::node* lock = node.as_table()->at_path("transactional.lock").node()) {
+        if (auto value = to_setting_value(*lock, dotted + ".transactional.lock", file))
+          apply_named_setting(settings, "postgresql.transactional.lock", *value, problems);
+      }
+      continue;
+    }
     auto value = to_setting_value(node, dotted, file);
     if (value) {
       apply_named_setting(settings, name, *value, problems);

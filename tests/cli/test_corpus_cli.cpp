@@ -87,6 +87,8 @@ TEST_F(Examples, BrokenShowsEveryNamingSyntaxAndLintRule) {
                                   "adding-required-field",
                                   "password-literal",
                                   "require-lock-timeout",
+                                  "require-statement-timeout",
+                                  "concurrently-with-transactional-lock",
                               }))
       << r.json.dump(2);
 }

@@ -52,12 +52,13 @@ TEST_F(RuleConfig, GateRuleCannotBeConfigured) {
 TEST_F(RuleConfig, InlineSuppressionWithReasonSilencesOneFinding) {
   write_sql("V1__drop.sql",
             "SET lock_timeout = '5s';\n"
+            "SET statement_timeout = '30s';\n"
             "DROP TABLE legacy; -- flyguard:ignore ban-drop-table -- archived in OPS-12\n"
             "DROP TABLE other;\n");
   CheckReport r = check_json();
   std::vector<Json> found = with_rule(r.json, "ban-drop-table");
   ASSERT_EQ(found.size(), 1U) << r.json.dump(2);
-  EXPECT_EQ(found[0]["line"], 3);
+  EXPECT_EQ(found[0]["line"], 4);
   EXPECT_EQ(rule_set(r.json), std::set<std::string>{"ban-drop-table"});
 }
 

@@ -1,8 +1,8 @@
 -- constraint-validated-in-same-migration
-ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID; -- expect: require-lock-timeout
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID; -- expect: require-lock-timeout, require-statement-timeout
 ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk; -- expect: constraint-validated-in-same-migration
 ALTER TABLE app.orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
-UPDATE app.orders SET total = 0 WHERE total < 0;
+UPDATE app.orders SET total = 0 WHERE total < 0; -- expect: statement-after-access-exclusive-lock
 ALTER TABLE orders -- expect: constraint-validated-in-same-migration
     VALIDATE CONSTRAINT orders_total_check;
 

@@ -1,5 +1,5 @@
 -- renaming-column
-ALTER TABLE users RENAME COLUMN mail TO email; -- expect: renaming-column, require-lock-timeout
+ALTER TABLE users RENAME COLUMN mail TO email; -- expect: renaming-column, require-lock-timeout, require-statement-timeout
 ALTER TABLE app.users RENAME nick TO nickname; -- expect: renaming-column
 
 -- Near misses: renaming a table, a view column, a constraint, and a column of a table created here.

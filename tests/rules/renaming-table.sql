@@ -1,5 +1,5 @@
 -- renaming-table
-ALTER TABLE customers RENAME TO clients; -- expect: renaming-table, require-lock-timeout
+ALTER TABLE customers RENAME TO clients; -- expect: renaming-table, require-lock-timeout, require-statement-timeout
 ALTER TABLE IF EXISTS app.orders RENAME TO purchases; -- expect: renaming-table
 
 -- Near misses: renaming a column, an index or a view, and a table this migration created.

@@ -6,6 +6,7 @@
 //   pg_version=<n>       target server major version
 //   no-transaction       the file has a .sql.conf with executeInTransaction=false
 //   mixed                Flyway's mixed=true
+//   no-transactional-lock  Flyway's postgresql.transactional.lock=false
 //   placeholder n=v      Flyway placeholder n has the value v
 // The markers are blanked out before the check, so that a marker never reads as part of a
 // flyguard:ignore comment's reason.
@@ -70,6 +71,8 @@ void apply_option(const std::string& option, Fixture& fixture) {
     fixture.flyway.placeholders.values[option.substr(12, eq - 12)] = option.substr(eq + 1);
   } else if (option == "mixed") {
     fixture.flyway.mixed = true;
+  } else if (option == "no-transactional-lock") {
+    fixture.flyway.postgresql_transactional_lock = false;
   } else if (option == "no-transaction") {
     fixture.sidecar = "executeInTransaction=false\n";
   } else {

@@ -435,5 +435,25 @@ TEST(SettingsScriptConfig, FlywayMessagesForBadInput) {
   EXPECT_FALSE(c.placeholder_replacement);
 }
 
+// postgresql.transactional.lock decides whether CREATE INDEX CONCURRENTLY hangs; every spelling Flyway reads.
+TEST(SettingsLoad, PostgresqlTransactionalLockFromEverySource) {
+  std::vector<SettingsProblem> problems;
+  EXPECT_TRUE(load({}, {}, problems).postgresql_transactional_lock);
+  EXPECT_FALSE(load({{"flyway.conf", "flyway.postgresql.transactional.lock=false\n"}}, {}, problems)
+                   .postgresql_transactional_lock);
+  EXPECT_FALSE(load({{"flyway.toml", "[flyway.postgresql]\ntransactional.lock = false\n"}}, {}, problems)
+                   .postgresql_transactional_lock);
+  EXPECT_FALSE(load({{"flyway.toml", "[flyway.postgresql.transactional]\nlock = false\n"}}, {}, problems)
+                   .postgresql_transactional_lock);
+  EXPECT_FALSE(load({}, {{"FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "false"}}, problems).postgresql_transactional_lock);
+  EXPECT_TRUE(load({{"flyway.conf", "flyway.postgresql.transactional.lock=false\n"}},
+                   {{"FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "true"}}, problems)
+                  .postgresql_transactional_lock);
+  EXPECT_TRUE(problems.empty());
+  load({{"flyway.toml", "[flyway.postgresql]\ntransactional.lock = \"maybe\"\n"}}, {}, problems);
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_NE(problems[0].message.find("flyway.postgresql.transactional.lock"), std::string::npos) << problems[0].message;
+}
+
 }  // namespace
 }  // namespace flyguard::flyway
