@@ -259,6 +259,7 @@ class Gate {
 
   void lint(const TreeFile& file, const GateProject& project) {
     ++result_.files_checked;
+    result_.checked_paths.push_back(file.path);
     if (file.type == EntryType::symlink || file.type == EntryType::submodule || file.type == EntryType::other) {
       add(finding(file.path, "migration-not-a-file", Severity::error,
                   "a " + std::string(file.type == EntryType::symlink ? "symbolic link" : "submodule") +

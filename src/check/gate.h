@@ -52,6 +52,7 @@ struct GateInput {
 struct GateResult {
   std::vector<Diagnostic> diagnostics;
   std::size_t files_checked = 0;
+  std::vector<std::string> checked_paths;
 };
 
 // Rule ids of gate findings: they ignore rule configuration and inline suppressions.

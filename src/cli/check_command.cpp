@@ -12,6 +12,7 @@
 
 #include "check/project.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "report/report.h"
 
 namespace flyguard::cli {
@@ -22,12 +23,11 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::string format = "text";
+  OutputArgs output;
   std::string fail_on;
   std::string dialect;
   std::string config;
   std::string stdin_filepath;
-  std::string color = "auto";
   unsigned jobs = 0;
 };
 
@@ -128,14 +128,6 @@ std::vector<Diagnostic> duplicates_per_project(const std::vector<FileJob>& jobs,
   return out;
 }
 
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  return isatty(fileno(stdout)) != 0;
-}
-
 FailOn fail_threshold(const CheckArgs& args, const Project* project) {
   if (!args.fail_on.empty()) return *parse_fail_on(args.fail_on);
   if (project && project->config.fail_on) return *project->config.fail_on;
@@ -172,10 +164,12 @@ int run_check(const CheckArgs& args) {
   for (CheckedFile& file : files)
     std::move(file.diagnostics.begin(), file.diagnostics.end(), std::back_inserter(diagnostics));
   sort_diagnostics(diagnostics);
-  report::Summary summary = report::summarize(diagnostics, files.size());
-  if (args.format == "json") report::write_json(std::cout, diagnostics, summary);
-  else report::write_text(std::cout, diagnostics, summary, {use_color(args.color), true});
-  std::cout.flush();
+  report::ReportInput input{diagnostics, report::summarize(diagnostics, files.size()), {}};
+  for (const CheckedFile& file : files) {
+    std::string version = file.migration && file.migration->version ? file.migration->version->display() : "";
+    input.files.push_back({file.display_path, std::move(version), file.checksum});
+  }
+  if (!emit_report(args.output, input)) return kUsageOrInternal;
   return fails(diagnostics, fail_threshold(args, cache.first())) ? kViolations : kClean;
 }
 
@@ -189,14 +183,13 @@ std::function<int()> add_check_command(CLI::App& app) {
       "flyway.conf/flyway.toml or FLYWAY_LOCATIONS, else sql/, db/migration/, src/main/resources/db/migration/).\n"
       "A PATH may be a project root, a directory of migrations, or a file.");
   cmd->add_option("paths", args->paths, "Project roots, migration directories or files");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_output_options(cmd, args->output, true);
   cmd->add_option("--fail-on", args->fail_on, "Lowest severity that fails (exit 1); default: error")
       ->check(CLI::IsMember({"error", "warning", "never"}));
   cmd->add_option("--dialect", args->dialect, "SQL dialect; default: .flyguard.toml, then flyway.url, then postgres")
       ->check(CLI::IsMember({"postgres", "redshift"}));
   cmd->add_option("--config", args->config, "Use this .flyguard.toml instead of the project's")->check(CLI::ExistingFile);
   cmd->add_option("--stdin-filepath", args->stdin_filepath, "Read the file's content from standard input (for editors)");
-  cmd->add_option("--color", args->color, "Color the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("-j,--jobs", args->jobs, "Files checked in parallel; default: one per core");
   return [args] { return run_check(*args); };
 }

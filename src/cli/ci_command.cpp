@@ -15,7 +15,7 @@ namespace {
 struct CiArgs {
   std::string base;
   std::string head = "HEAD";
-  std::string format = "text";
+  OutputArgs output;
 };
 
 class CiError : public std::runtime_error {
@@ -113,10 +113,10 @@ int run_ci(const CiArgs& args) {
     input.applied_label = range.base ? git::to_hex(*range.base).substr(0, 12) : "the base";
     GateResult result = run_gate(input);
     Verdict verdict;
-    verdict.files = result.files_checked;
+    verdict.count(result);
     verdict.add(std::move(result.diagnostics));
     verdict.add(trusted.notes);
-    return print_verdict(verdict, args.format, verdict.refused ? "flyguard: ci failed: see above" : "");
+    return print_verdict(verdict, args.output, verdict.refused ? "flyguard: ci failed: see above" : "");
   } catch (const std::exception& e) {
     std::cerr << "flyguard: ci failed (fail closed): " << e.what() << '\n';
     return kUsageOrInternal;
@@ -136,7 +136,7 @@ std::function<int()> add_ci_command(CLI::App& app) {
       "Every migration in the head tree is also checked for naming, duplicates and syntax.");
   cmd->add_option("--base", args->base, "Base revision or branch");
   cmd->add_option("--head", args->head, "Head revision (default: HEAD)");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_output_options(cmd, args->output, false);
   return [args] { return run_ci(*args); };
 }
 

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/commands.h"
 #include "report/report.h"
 
 namespace flyguard::cli {
@@ -161,17 +162,17 @@ std::optional<std::string> protected_ref(const git::Repository& repo, const std:
   return std::nullopt;
 }
 
-int print_verdict(const Verdict& verdict, const std::string& format, const std::string& closing) {
+void Verdict::count(const GateResult& result) {
+  files += result.files_checked;
+  checked.insert(checked.end(), result.checked_paths.begin(), result.checked_paths.end());
+}
+
+int print_verdict(const Verdict& verdict, const OutputArgs& output, const std::string& closing) {
   std::vector<Diagnostic> diagnostics = verdict.diagnostics;
   sort_diagnostics(diagnostics);
-  report::Summary summary = report::summarize(diagnostics, verdict.files);
-  if (format == "json") {
-    report::write_json(std::cout, diagnostics, summary);
-  } else {
-    report::write_text(std::cout, diagnostics, summary, {false, !diagnostics.empty()});
-    if (!closing.empty()) std::cout << closing << '\n';
-  }
-  std::cout.flush();
+  report::ReportInput input{diagnostics, report::summarize(diagnostics, verdict.files), {}};
+  for (const std::string& path : verdict.checked) input.files.push_back({path, "", std::nullopt});
+  if (!emit_report(output, input, closing, true)) return kUsageOrInternal;
   return verdict.refused ? 1 : 0;
 }
 

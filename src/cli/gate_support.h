@@ -9,6 +9,7 @@
 
 #include "check/gate.h"
 #include "check/project.h"
+#include "cli/output.h"
 #include "config/server_config.h"
 #include "git/repository.h"
 
@@ -50,13 +51,17 @@ std::optional<GateInput> tree_gate_input(const git::Repository& repo, const Trus
 struct Verdict {
   std::vector<Diagnostic> diagnostics;
   std::size_t files = 0;
+  std::vector<std::string> checked;  // paths of the files the gate checked
   bool refused = false;
 
+  // Counts the files a gate run checked.
+  void count(const GateResult& result);
   // Adds findings (each message prefixed with `label`, when given); any error refuses.
   void add(std::vector<Diagnostic> findings, const std::string& label = "");
 };
 
-// Prints the diagnostics as text (or json) to stdout and returns 1 when refused, else 0.
-int print_verdict(const Verdict& verdict, const std::string& format, const std::string& closing);
+// Reports the diagnostics (cli/output.h) and returns 1 when refused, 0 when not, 2 when the report
+// file cannot be written.
+int print_verdict(const Verdict& verdict, const OutputArgs& output, const std::string& closing);
 
 }  // namespace flyguard::cli

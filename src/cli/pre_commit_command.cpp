@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct LocalArgs {
-  std::string format = "text";
+  OutputArgs output;
   std::vector<std::string> hook_args;  // pre-push: remote name and URL
 };
 
@@ -103,10 +103,10 @@ int run_pre_commit(const LocalArgs& args) {
     if (!tip.label.empty()) input.applied_label = tip.label;
     GateResult result = run_gate(input);
     Verdict verdict;
-    verdict.files = result.files_checked;
+    verdict.count(result);
     verdict.add(std::move(result.diagnostics));
     verdict.add(local->trusted.notes);
-    return print_verdict(verdict, args.format,
+    return print_verdict(verdict, args.output,
                          verdict.refused ? "flyguard: commit refused (git commit --no-verify skips this check; the "
                                            "server and CI will not)" : "");
   } catch (const git::GitError& e) {
@@ -142,7 +142,7 @@ void judge_push(const LocalRepo& local, const PushUpdate& update, const std::str
   input->enforce = is_protected;
   GateResult result = run_gate(*input);
   verdict.add(std::move(result.diagnostics));
-  verdict.files += result.files_checked;
+  verdict.count(result);
 }
 
 // The pre-commit framework does not pass git's pre-push lines on; it sets PRE_COMMIT_* instead.
@@ -167,7 +167,7 @@ int run_pre_push(const LocalArgs& args) {
     std::string remote = args.hook_args.empty() ? "origin" : args.hook_args.front();
     Verdict verdict;
     for (const PushUpdate& update : updates) judge_push(*local, update, remote, verdict);
-    return print_verdict(verdict, args.format, verdict.refused ? "flyguard: push stopped before it left this machine" : "");
+    return print_verdict(verdict, args.output, verdict.refused ? "flyguard: push stopped before it left this machine" : "");
   } catch (const git::GitError& e) {
     return advisory_skip(e);
   } catch (const std::exception& e) {
@@ -183,7 +183,7 @@ std::function<int()> add_pre_commit_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("pre-commit", "Local hook: judge what is staged (GIT_INDEX_FILE) against HEAD.");
   cmd->footer("Applied migrations are those on the protected branch as this clone knows it (origin/<branch>,\n"
               "else the local branch); a migration not pushed yet may still be amended.");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_output_options(cmd, args->output, false);
   return [args] { return run_pre_commit(*args); };
 }
 
@@ -193,7 +193,7 @@ std::function<int()> add_pre_push_command(CLI::App& app) {
   cmd->footer("Reads git's pre-push lines on standard input; the only early gate on hosts without server hooks\n"
               "(AWS CodeCommit).");
   cmd->add_option("hook-args", args->hook_args, "Remote name and URL, as git passes them");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_output_options(cmd, args->output, false);
   return [args] { return run_pre_push(*args); };
 }
 

@@ -17,7 +17,7 @@ namespace {
 
 struct PreReceiveArgs {
   std::string config;
-  std::string format = "text";
+  OutputArgs output;
 };
 
 struct Context {
@@ -116,7 +116,7 @@ void judge_update(const Context& ctx, const RefUpdate& update, bool label_refs, 
   input->applied_label = ctx.trusted_ref ? ctx.trusted_ref->substr(11) : "the protected branch";
   GateResult result = run_gate(*input);
   verdict.add(std::move(result.diagnostics), label_refs ? branch : "");
-  verdict.files += result.files_checked;
+  verdict.count(result);
 }
 
 std::optional<ServerConfig> load_server_config(const std::string& path) {
@@ -200,7 +200,7 @@ int run_pre_receive(const PreReceiveArgs& args) {
     for (const RefUpdate& u : updates) gated += u.ref.rfind("refs/heads/", 0) == 0;
     for (const RefUpdate& u : updates) judge_update(ctx, u, gated > 1, verdict);
     if (apply_override(ctx, verdict, env)) verdict.refused = false;
-    return print_verdict(verdict, args.format,
+    return print_verdict(verdict, args.output,
                          verdict.refused ? "flyguard: push refused: an applied migration must never change; see above" : "");
   } catch (const std::exception& e) {
     std::cout << "flyguard: push refused: " << e.what()
@@ -223,7 +223,7 @@ std::function<int()> add_pre_receive_command(CLI::App& app) {
       "--config FILE or FLYGUARD_CONFIG ([override] allowed_users, audit_log, identity_env; gate;\n"
       "protected_branches). Override: git push -o flyguard.override=\"<reason>\" by an allowed user.");
   cmd->add_option("--config", args->config, "Server configuration file (default: $FLYGUARD_CONFIG)");
-  cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_output_options(cmd, args->output, false);
   return [args] { return run_pre_receive(*args); };
 }
 

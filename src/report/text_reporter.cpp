@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -81,6 +82,19 @@ Summary summarize(const std::vector<Diagnostic>& diagnostics, std::size_t files)
     else ++s.infos;
   }
   return s;
+}
+
+}  // namespace flyguard::report
+
+namespace flyguard::report {
+
+void write_gcc(std::ostream& out, const ReportInput& input) {
+  for (const Diagnostic& d : input.diagnostics) {
+    std::string message = d.message;
+    std::replace(message.begin(), message.end(), '\n', ' ');  // one line per diagnostic, always
+    out << d.file << ':' << (d.line > 0 ? d.line : 1) << ':' << (d.column > 0 ? d.column : 1) << ": "
+        << to_string(d.severity) << ": " << message << " [" << d.rule << "]\n";
+  }
 }
 
 }  // namespace flyguard::report
