@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what only the tests need, builds the test suite and runs it, then runs
-# it again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The test command: installs what only the tests need, builds the test suite and runs it, runs it again
+# under AddressSanitizer + UndefinedBehaviorSanitizer, then builds the libFuzzer targets and replays
+# their seeds (long fuzzing runs: fuzz/run.sh).
 #   tests/run.sh               both passes
 #   tests/run.sh --no-sanitize the plain pass only (quicker, for development)
 set -euo pipefail
@@ -15,7 +16,7 @@ case "${1:-}" in
   *) echo "tests/run.sh: unknown argument '$1'" >&2; exit 2 ;;
 esac
 
-TEST_PACKAGES=(git pre-commit python3)
+TEST_PACKAGES=(git pre-commit python3 clang)
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 for package in "${TEST_PACKAGES[@]}"; do
@@ -37,3 +38,5 @@ run_suite() {
 cd "$SOURCE_DIR"
 run_suite release
 if [ "$SANITIZE" -eq 1 ]; then run_suite sanitize; fi
+echo "==> fuzz targets: build with Clang and replay their seed corpora"
+JOBS="$JOBS" fuzz/run.sh --smoke

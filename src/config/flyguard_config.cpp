@@ -200,8 +200,8 @@ std::optional<FlyguardConfig> parse_flyguard_config(std::string_view text, const
   FlyguardConfig config;
   config.source = source_name;
   for (const auto& [key, node] : root) {
-    const auto reader =
-        std::find_if(kReaders.begin(), kReaders.end(), [&](const auto& r) { return r.first == key.str(); });
+    const std::string_view name = key.str();  // structured bindings cannot be captured before Clang 16
+    const auto reader = std::find_if(kReaders.begin(), kReaders.end(), [name](const auto& r) { return r.first == name; });
     if (reader == kReaders.end()) {
       ctx.add(key.source(), "unknown key '" + std::string(key.str()) + "' in " + std::string(kFileLabel) +
                                 " (known keys: " + known_keys() + ")");

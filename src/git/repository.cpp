@@ -85,7 +85,8 @@ std::vector<std::string> pathspecs(const std::vector<std::string>& prefixes) {
 }
 
 std::vector<Change> collect_changes(git_diff* diff) {
-  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  git_diff_find_options find;
+  git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
   // Exact renames only: pairing is for messages; the verdict never depends on similarity.
   find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_EXACT_MATCH_ONLY | GIT_DIFF_FIND_FOR_UNTRACKED;
   check(git_diff_find_similar(diff, &find), "cannot pair renamed files");
@@ -101,7 +102,8 @@ std::vector<Change> collect_changes(git_diff* diff) {
 }
 
 git_diff_options diff_options(std::vector<std::string>& specs, std::vector<char*>& pointers) {
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
   options.flags = GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_INCLUDE_TYPECHANGE_TREES;
   for (std::string& s : specs) pointers.push_back(s.data());
   options.pathspec.strings = pointers.data();
