@@ -215,6 +215,20 @@ TEST_F(PreReceiveTest, PR23_ReplacingAnAppliedMigrationBySymlinkIsRefused) {
   expect_refused(push({"origin", "HEAD:main"}), kV3, "applied-migration-type-changed");
 }
 
+// A gitlink (mode 160000) has no content in this repository: Flyway on the deploy machine would find an
+// empty directory or nothing at all.
+TEST_F(PreReceiveTest, PR23b_SubmodulesWhereMigrationsShouldBeAreRefused) {
+  push_v3();
+  const std::string commit = rev(client, "HEAD");
+  git_ok(client, {"rm", "-q", "--cached", kV3});
+  git_ok(client, {"update-index", "--add", "--cacheinfo", "160000," + commit + "," + kV3});
+  git_ok(client, {"update-index", "--add", "--cacheinfo", "160000," + commit + ",sql/V4__new.sql"});
+  git_ok(client, {"commit", "-q", "-m", "submodules"});
+  RunResult r = push({"origin", "HEAD:main"});
+  expect_refused(r, kV3, "applied-migration-type-changed");
+  EXPECT_TRUE(names(r, "sql/V4__new.sql", "migration-not-a-file"));
+}
+
 TEST_F(PreReceiveTest, PR24_LineEndingOnlyRewriteIsAcceptedWithAWarning) {
   // Flyway's checksum ignores line endings: the chosen policy warns instead of refusing.
   commit_file(kV1, "create table a(id int);\r\n", "CRLF V1");

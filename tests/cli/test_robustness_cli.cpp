@@ -18,6 +18,18 @@ TEST_F(CliTest, ClosedOutputPipeIsQuiet) {
   EXPECT_NE(r.out.find("status=1"), std::string::npos) << r.out;
 }
 
+// A location with 100,000 migrations is read whole; a clash among them is still found.
+TEST_F(CliTest, HundredThousandFilesInOneLocation) {
+  std::filesystem::create_directories(project.path() / "sql");
+  for (int i = 1; i <= 100000; ++i)
+    std::ofstream(project.path() / "sql" / ("V" + std::to_string(i) + "__m.sql")) << "SELECT 1;\n";
+  write_sql("V007__clash.sql", "SELECT 1;\n");
+  CheckReport r = check_json();
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(rules(r.json), std::multiset<std::string>{"duplicate-version"});
+  EXPECT_EQ(r.json["summary"]["files"], 100001);
+}
+
 TEST_F(CliTest, HundredMegabyteFileIsRefusedWithoutBeingRead) {
   std::filesystem::path big = write_sql("V1__big.sql", "");
   {
