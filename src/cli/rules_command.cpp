@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "check/catalog.h"
 #include "check/gate.h"
 #include "cli/commands.h"
 #include "report/rule_docs.h"
@@ -25,7 +26,7 @@ std::function<int()> add_rules_command(CLI::App& app) {
 
 std::function<int()> add_explain_command(CLI::App& app) {
   auto id = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("explain", "Explain a lint rule: what it flags, why, and what to write instead.");
+  CLI::App* cmd = app.add_subcommand("explain", "Explain a lint rule (what it flags, why, what to write instead) or a built-in check.");
   cmd->add_option("rule", *id, "Rule id, e.g. require-concurrent-index-creation")->required();
   return [id] {
     if (const rules::Rule* rule = rules::find_rule(*id)) {
@@ -33,10 +34,18 @@ std::function<int()> add_explain_command(CLI::App& app) {
       std::cout.flush();
       return static_cast<int>(kClean);
     }
-    if (is_gate_rule(*id))
-      std::cerr << "flyguard: '" << *id << "' is a git gate check, not a lint rule: see docs/git-gates.md\n";
-    else
-      std::cerr << "flyguard: unknown rule '" << *id << "'; `flyguard rules` lists the rule ids\n";
+    if (const CheckInfo* check = find_builtin_check(*id)) {
+      std::cout << check->id << " (" << (is_gate_rule(*id) ? "git gate" : "built-in check") << ", "
+                << to_string(check->severity) << ")\n\n" << check->summary << ".\n\n"
+                << (is_gate_rule(*id) ? "Git gate findings ignore [rules] and inline suppressions; only the audited "
+                                        "override passes them.\n"
+                                      : "A built-in check, not a lint rule: [rules] does not configure it.\n")
+                << "Documentation: docs/" << check->doc << '\n';
+      std::cout.flush();
+      return static_cast<int>(kClean);
+    }
+    std::cerr << "flyguard: unknown rule '" << *id << "'; `flyguard rules` lists the lint rules, docs/checks.md the "
+                 "other checks\n";
     return static_cast<int>(kUsageOrInternal);
   };
 }

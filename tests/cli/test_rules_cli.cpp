@@ -110,9 +110,17 @@ TEST_F(RulesCommand, ExplainUnknownRuleExitsTwo) {
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(contains(r.err, "unknown rule 'no-such-rule'"));
   EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(RulesCommand, ExplainDescribesBuiltInChecksAndGates) {
   RunResult gate = run({"explain", "applied-migration-modified"});
-  EXPECT_EQ(gate.status, 2);
-  EXPECT_TRUE(contains(gate.err, "git gate"));
+  EXPECT_EQ(gate.status, 0) << gate.err;
+  EXPECT_TRUE(contains(gate.out, "git gate, error"));
+  EXPECT_TRUE(contains(gate.out, "docs/git-gates.md"));
+  RunResult check = run({"explain", "syntax-error"});
+  EXPECT_EQ(check.status, 0) << check.err;
+  EXPECT_TRUE(contains(check.out, "built-in check"));
+  EXPECT_TRUE(contains(check.out, "docs/checks.md"));
 }
 
 // docs/rules.md is generated; regenerate it with `flyguard rules --format markdown > docs/rules.md`.
