@@ -156,6 +156,12 @@ bool content_is_readable(const std::string& file, std::string_view content, std:
 
 }  // namespace
 
+// A versioned migration at or below start_after.
+bool before_start(const std::optional<flyway::MigrationName>& migration, const FileCheckOptions& options) {
+  return options.start_after && migration && migration->kind == flyway::MigrationKind::versioned &&
+         migration->version && !(*options.start_after < *migration->version);
+}
+
 CheckedFile check_file(const std::string& display_path, std::string_view file_name, std::string_view content,
                        const FileCheckOptions& options, const std::optional<std::string>& script_config_text) {
   static const flyway::FlywaySettings default_settings;
@@ -177,6 +183,10 @@ CheckedFile check_file(const std::string& display_path, std::string_view file_na
                                     problem.line, problem.line > 0 ? 1 : 0, problem.message, "", ""});
   }
   if (!content_is_readable(display_path, content, bom, lines, result.diagnostics)) return result;
+  if (before_start(result.migration, options)) {
+    result.checksum = compute_checksum(content, file_name, settings, script_config_text).checksum;
+    return result;
+  }
 
   flyway::PlaceholderSettings placeholders = lint_placeholders(settings, file_name);
   placeholders.enabled = script_config.placeholder_replacement.value_or(settings.placeholders.enabled);

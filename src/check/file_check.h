@@ -27,6 +27,9 @@ struct FileCheckOptions {
   // [rules] of .flyguard.toml (rule id -> "error" | "warning" | "off"); nullptr = every rule at its default.
   // Not owned: the project's configuration outlives the check.
   const std::map<std::string, std::string>* rule_severities = nullptr;
+  // start_after: versioned migrations at or below this version were written before flyguard was adopted;
+  // they get the checks that still matter to Flyway (name, encoding, checksum) but no SQL findings.
+  std::optional<flyway::MigrationVersion> start_after;
 };
 
 struct CheckedFile {

@@ -113,6 +113,8 @@ ProjectSource sub_source(const ProjectSource& source, const std::string& relativ
                        source.label / relative};
 }
 
+}  // namespace
+
 FileCheckOptions check_options(const Project& project) {
   FileCheckOptions options;
   options.dialect = project.dialect;
@@ -120,10 +122,9 @@ FileCheckOptions check_options(const Project& project) {
   options.max_file_size = project.config.max_file_size;
   options.pg_version = project.config.pg_version;
   options.rule_severities = &project.config.rules;
+  if (project.config.start_after) options.start_after = flyway::MigrationVersion::parse(*project.config.start_after);
   return options;
 }
-
-}  // namespace
 
 bool is_project_root(const fs::path& dir) {
   if (path_exists(dir / kConfigFileName) || has_flyway_config(dir)) return true;

@@ -49,6 +49,9 @@ std::filesystem::path find_project_root(const std::filesystem::path& start, cons
 // True when `dir` looks like a project root rather than a folder of migrations.
 bool is_project_root(const std::filesystem::path& dir);
 
+// How check_file judges this project's files (dialect, limits, rule configuration, start_after).
+FileCheckOptions check_options(const Project& project);
+
 // Loads configuration; throws ConfigError with a message naming the file and key.
 Project load_project(const std::filesystem::path& root, const ProjectOptions& options);
 

@@ -114,10 +114,7 @@ std::vector<GateProject> gate_projects(const TrustedProjects& trusted) {
     gate.settings = project.flyway;
     for (const flyway::Location& location : project.locations)
       gate.locations.push_back(gate.root.empty() ? location.directory : gate.root + "/" + location.directory);
-    gate.lint.dialect = project.dialect;
-    gate.lint.max_file_size = project.config.max_file_size;
-    gate.lint.pg_version = project.config.pg_version;
-    gate.lint.rule_severities = &project.config.rules;  // `trusted` outlives the gate run
+    gate.lint = check_options(project);  // `trusted` outlives the gate run; the gate points flyway at its copy
     out.push_back(std::move(gate));
   }
   return out;

@@ -134,3 +134,27 @@ TEST_F(RulesCommand, DocsRulesMdIsUpToDate) {
 
 }  // namespace
 }  // namespace flyguard::test
+
+namespace flyguard::test {
+namespace {
+
+// start_after: migrations written before flyguard was adopted keep only the findings that still
+// matter to Flyway (names, encoding); SQL findings start after that version. Repeatables always count.
+TEST_F(CliTest, StartAfterLeavesOldMigrationsSqlAlone) {
+  write(".flyguard.toml", "start_after = \"2\"\n[rules]\nrequire-lock-timeout = \"off\"\n"
+                          "require-statement-timeout = \"off\"\n");
+  write_sql("V1__old.sql", "DROP TABLE a;\nSELEC 1;\n");
+  write_sql("V2__old.sql", "DROP TABLE b;\n");
+  write_sql("V2_1__new.sql", "DROP TABLE c;\n");
+  write_sql("R__view.sql", "DROP TABLE d;\n");
+  write_sql("v2__misnamed.sql", "DROP TABLE e;\n");  // Flyway skips it: still reported
+  CheckReport r = check_json();
+  std::set<std::string> flagged;
+  for (const Json& d : r.diagnostics()) flagged.insert(d["file"].get<std::string>() + " " + d["rule"].get<std::string>());
+  EXPECT_EQ(flagged, (std::set<std::string>{"sql/V2_1__new.sql ban-drop-table", "sql/R__view.sql ban-drop-table",
+                                            "sql/v2__misnamed.sql ignored-migration-name",
+                                            "sql/v2__misnamed.sql ban-drop-table"}));
+}
+
+}  // namespace
+}  // namespace flyguard::test
