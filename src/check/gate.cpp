@@ -270,6 +270,11 @@ class Gate {
     }
     FileCheckOptions options = project.lint;
     options.flyway = &project.settings;
+    std::map<std::string, std::string> path_rules;
+    if (project.path_rules && options.rule_severities) {
+      const std::string relative = project.root.empty() ? file.path : file.path.substr(project.root.size() + 1);
+      options.rule_severities = &rules_for_path(*project.path_rules, relative, path_rules);
+    }
     std::string content = load(file);
     if (content.size() > options.max_file_size) {
       add(file_too_large(file.path, content.size(), options.max_file_size));

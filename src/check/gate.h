@@ -8,6 +8,7 @@
 
 #include "check/diagnostic.h"
 #include "check/file_check.h"
+#include "config/flyguard_config.h"
 #include "flyway/settings.h"
 
 namespace flyguard {
@@ -36,6 +37,7 @@ struct GateProject {
   flyway::FlywaySettings settings;
   std::vector<std::string> locations;      // repository-relative migration directories
   FileCheckOptions lint;                   // dialect, size limit, pg version (flyway pointer set by the gate)
+  const FlyguardConfig* path_rules = nullptr;  // its [[paths]] rule settings; not owned
 };
 
 struct GateInput {

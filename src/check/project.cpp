@@ -1,4 +1,3 @@
-#include "util/file.h"
 #include "check/project.h"
 
 #include <algorithm>
@@ -8,6 +7,7 @@
 
 #include "check/gate.h"
 #include "rules/rule.h"
+#include "util/file.h"
 
 namespace flyguard {
 
@@ -35,14 +35,20 @@ bool has_flyway_config(const fs::path& dir) {
 
 // [rules] may only name lint rules. A gate id is refused with its own reason: a repository must not
 // be able to switch off the checks that protect applied migrations.
-void check_rule_ids(const FlyguardConfig& config, const std::string& label) {
-  for (const auto& [id, severity] : config.rules) {
+void check_rule_ids(const std::map<std::string, std::string>& rules, const std::string& label,
+                    const std::string& where) {
+  for (const auto& [id, severity] : rules) {
     if (is_gate_rule(id))
-      throw ConfigError(label + ": '" + id + "' in [rules] is a git gate, not a lint rule: gates cannot be " +
+      throw ConfigError(label + ": '" + id + "' in " + where + " is a git gate, not a lint rule: gates cannot be " +
                         "switched off or re-graded (only the audited server-side override passes them)");
     if (!rules::find_rule(id))
-      throw ConfigError(label + ": unknown rule '" + id + "' in [rules]; `flyguard rules` lists the rule ids");
+      throw ConfigError(label + ": unknown rule '" + id + "' in " + where + "; `flyguard rules` lists the rule ids");
   }
+}
+
+void check_rule_ids(const FlyguardConfig& config, const std::string& label) {
+  check_rule_ids(config.rules, label, "[rules]");
+  for (const PathRules& block : config.paths) check_rule_ids(block.rules, label, "[[paths]] rules");
 }
 
 FlyguardConfig parse_config_text(const std::string& text, const std::string& label) {
@@ -216,9 +222,20 @@ std::vector<FileJob> directory_jobs(const fs::path& dir, const Project& project,
   return jobs;
 }
 
+// The file's path from its project root, '/'-separated, for [[paths]] globs.
+std::string project_relative(const FileJob& job) {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(job.project->root, ec);
+  fs::path file = fs::weakly_canonical(fs::absolute(job.path), ec);
+  return file.lexically_relative(root).generic_string();
+}
+
 CheckedFile run_job(const FileJob& job) {
   FileCheckOptions options = check_options(*job.project);
   options.check_name = job.check_name;
+  std::map<std::string, std::string> path_rules;
+  if (!job.project->config.paths.empty())
+    options.rule_severities = &rules_for_path(job.project->config, project_relative(job), path_rules);
   std::string name = job.path.filename().string();
   std::optional<std::string> content = job.stdin_content;
   if (!content) {

@@ -115,6 +115,7 @@ std::vector<GateProject> gate_projects(const TrustedProjects& trusted) {
     for (const flyway::Location& location : project.locations)
       gate.locations.push_back(gate.root.empty() ? location.directory : gate.root + "/" + location.directory);
     gate.lint = check_options(project);  // `trusted` outlives the gate run; the gate points flyway at its copy
+    gate.path_rules = &project.config;
     out.push_back(std::move(gate));
   }
   return out;

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "flyway/version.h"
+#include "util/glob.h"
 
 namespace flyguard {
 namespace {
@@ -119,23 +120,65 @@ bool is_kebab_case(std::string_view id) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-void read_rules(Context& ctx, const toml::node& node, FlyguardConfig& config) {
+// A table of rule-id = severity, as [rules] and the `rules` of [[paths]] have.
+void read_rule_table(Context& ctx, const toml::node& node, std::string_view key_name,
+                     std::map<std::string, std::string>& out) {
   const auto* table = node.as_table();
-  if (table == nullptr) return bad_value(ctx, "rules", node, "a table of rule-id = \"error\" | \"warning\" | \"off\"");
+  if (table == nullptr)
+    return bad_value(ctx, key_name, node, "a table of rule-id = \"error\" | \"warning\" | \"off\"");
   for (const auto& [key, value] : *table) {
     const std::string id(key.str());
     if (!is_kebab_case(id)) {
-      ctx.add(key.source(), "invalid rule id '" + id + "' in [rules] of " + std::string(kFileLabel) +
-                                ": rule ids are kebab-case, e.g. \"ban-drop-column\"");
+      ctx.add(key.source(), "invalid rule id '" + id + "' in " + std::string(key_name) + " of " +
+                                std::string(kFileLabel) + ": rule ids are kebab-case, e.g. \"ban-drop-column\"");
       continue;
     }
     const auto* text = value.as_string();
     if (text == nullptr || (text->get() != "error" && text->get() != "warning" && text->get() != "off")) {
-      bad_value(ctx, "rules." + id, value, "\"error\", \"warning\" or \"off\"");
+      bad_value(ctx, std::string(key_name) + "." + id, value, "\"error\", \"warning\" or \"off\"");
       continue;
     }
-    config.rules[id] = text->get();
+    out[id] = text->get();
   }
+}
+
+void read_rules(Context& ctx, const toml::node& node, FlyguardConfig& config) {
+  read_rule_table(ctx, node, "rules", config.rules);
+}
+
+// One [[paths]] block: match = ["glob", …] and rules = { … }, nothing else.
+void read_path_block(Context& ctx, const toml::table& block, FlyguardConfig& config) {
+  PathRules path_rules;
+  for (const auto& [key, value] : block) {
+    if (key.str() == "match") {
+      const auto* globs = value.as_array();
+      if (globs == nullptr || globs->empty()) {
+        bad_value(ctx, "paths.match", value, "a non-empty array of globs such as [\"sql/legacy/**\"]");
+        continue;
+      }
+      for (const toml::node& glob : *globs) {
+        if (const auto* text = glob.as_string(); text != nullptr && !text->get().empty())
+          path_rules.match.push_back(text->get());
+        else
+          bad_value(ctx, "paths.match", glob, "a glob string");
+      }
+    } else if (key.str() == "rules") {
+      read_rule_table(ctx, value, "paths.rules", path_rules.rules);
+    } else {
+      ctx.add(key.source(), "unknown key '" + std::string(key.str()) + "' in [[paths]] of " +
+                                std::string(kFileLabel) + " (known keys: match, rules)");
+    }
+  }
+  if (path_rules.match.empty() && !block.empty())
+    ctx.add(block.source(), "[[paths]] in " + std::string(kFileLabel) + " needs match = [\"glob\", …]");
+  config.paths.push_back(std::move(path_rules));
+}
+
+void read_paths(Context& ctx, const toml::node& node, FlyguardConfig& config) {
+  const auto* blocks = node.as_array();
+  if (blocks == nullptr || !blocks->is_array_of_tables())
+    return bad_value(ctx, "paths", node, "[[paths]] tables with match = [...] and rules = { ... }");
+  for (const toml::node& block : *blocks) read_path_block(ctx, *block.as_table(), config);
 }
 
 // [override] belongs to the server's configuration; a repository must not grant itself overrides,
@@ -147,7 +190,7 @@ void read_override(Context&, const toml::node& node, FlyguardConfig& config) {
 
 using Reader = void (*)(Context&, const toml::node&, FlyguardConfig&);
 
-constexpr std::array<std::pair<std::string_view, Reader>, 10> kReaders{{
+constexpr std::array<std::pair<std::string_view, Reader>, 11> kReaders{{
     {"dialect", read_dialect},
     {"fail_on", read_fail_on},
     {"pg_version", read_pg_version},
@@ -157,6 +200,7 @@ constexpr std::array<std::pair<std::string_view, Reader>, 10> kReaders{{
     {"protected_branches", read_protected_branches},
     {"start_after", read_start_after},
     {"rules", read_rules},
+    {"paths", read_paths},
     {"override", read_override},
 }};
 
@@ -167,6 +211,20 @@ std::string known_keys() {
 }
 
 }  // namespace
+
+const std::map<std::string, std::string>& rules_for_path(const FlyguardConfig& config, std::string_view relative_path,
+                                                         std::map<std::string, std::string>& storage) {
+  const std::map<std::string, std::string>* result = &config.rules;
+  for (const PathRules& block : config.paths) {
+    if (std::none_of(block.match.begin(), block.match.end(),
+                     [&](const std::string& glob) { return util::glob_match(glob, relative_path); }))
+      continue;
+    if (result != &storage) storage = config.rules;
+    for (const auto& [id, severity] : block.rules) storage[id] = severity;
+    result = &storage;
+  }
+  return *result;
+}
 
 std::string format_problems(const std::vector<ConfigProblem>& problems) {
   std::string message;

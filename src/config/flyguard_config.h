@@ -21,6 +21,12 @@ struct ConfigProblem {
   std::string message;
 };
 
+// [[paths]]: rule settings for the files that match one of `match` (globs relative to the project root).
+struct PathRules {
+  std::vector<std::string> match;
+  std::map<std::string, std::string> rules;  // rule-id = "error" | "warning" | "off", over [rules]
+};
+
 struct FlyguardConfig {
   std::string source;                         // file it came from, "" = defaults
   std::optional<Dialect> dialect;             // dialect = "postgres" | "redshift"
@@ -32,8 +38,14 @@ struct FlyguardConfig {
   std::vector<std::string> protected_branches{"main", "master"};  // protected_branches = [...] (globs)
   std::optional<std::string> start_after;     // start_after = "<version>": leave older migrations alone
   std::map<std::string, std::string> rules;   // [rules] rule-id = "error" | "warning" | "off"
+  std::vector<PathRules> paths;               // [[paths]] blocks, in file order (later ones win)
   int override_line = 0;                      // line of an [override] table: server policy, ignored here
 };
+
+// The rule settings for a file at `relative_path` (from the project root): [rules] with every matching
+// [[paths]] block applied in order. Returns config.rules itself when no block matches, else `storage`.
+const std::map<std::string, std::string>& rules_for_path(const FlyguardConfig& config, std::string_view relative_path,
+                                                         std::map<std::string, std::string>& storage);
 
 // "file:line:column: message" lines, one per problem.
 std::string format_problems(const std::vector<ConfigProblem>& problems);

@@ -158,3 +158,23 @@ TEST_F(CliTest, StartAfterLeavesOldMigrationsSqlAlone) {
 
 }  // namespace
 }  // namespace flyguard::test
+
+namespace flyguard::test {
+namespace {
+
+TEST_F(CliTest, PathRulesApplyToTheMatchingFilesOnly) {
+  write(".flyguard.toml",
+        "[rules]\nrequire-lock-timeout = \"off\"\nrequire-statement-timeout = \"off\"\n"
+        "[[paths]]\nmatch = [\"sql/legacy/**\"]\nrules = { ban-drop-table = \"off\" }\n");
+  write_sql("legacy/V1__old.sql", "DROP TABLE a;\n");
+  write_sql("V2__new.sql", "DROP TABLE b;\n");
+  CheckReport r = check_json();
+  EXPECT_EQ(files_with(r.json, "ban-drop-table"), std::set<std::string>{"sql/V2__new.sql"});
+  write(".flyguard.toml", "[[paths]]\nmatch = [\"sql/**\"]\nrules = { no-such-rule = \"off\" }\n");
+  RunResult bad = run({"check"});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(contains(bad.err, "unknown rule 'no-such-rule' in [[paths]] rules"));
+}
+
+}  // namespace
+}  // namespace flyguard::test

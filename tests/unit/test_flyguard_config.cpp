@@ -153,3 +153,53 @@ TEST(FlyguardConfigTest, ParseFailOn) {
 
 }  // namespace
 }  // namespace flyguard
+
+namespace flyguard {
+namespace {
+
+TEST(PathRules, LaterMatchingBlocksWinOverRules) {
+  std::vector<ConfigProblem> problems;
+  const auto config = parse_flyguard_config(R"(
+[rules]
+ban-drop-table = "error"
+prefer-text-field = "off"
+
+[[paths]]
+match = ["sql/legacy/**", "sql/V1__*.sql"]
+rules = { ban-drop-table = "off" }
+
+[[paths]]
+match = ["**/V1__init.sql"]
+rules = { ban-drop-table = "warning", prefer-text-field = "error" }
+)",
+                                            ".flyguard.toml", problems);
+  ASSERT_TRUE(config) << format_problems(problems);
+  ASSERT_EQ(config->paths.size(), 2U);
+  std::map<std::string, std::string> storage;
+  EXPECT_EQ(&rules_for_path(*config, "sql/V2__x.sql", storage), &config->rules);
+  EXPECT_EQ(rules_for_path(*config, "sql/legacy/old/V0__x.sql", storage).at("ban-drop-table"), "off");
+  const auto& both = rules_for_path(*config, "sql/V1__init.sql", storage);
+  EXPECT_EQ(both.at("ban-drop-table"), "warning");
+  EXPECT_EQ(both.at("prefer-text-field"), "error");
+}
+
+TEST(PathRules, MistakesAreProblemsWithPositions) {
+  struct Case {
+    const char* text;
+    const char* expected;
+  };
+  for (const Case& c : {Case{"[[paths]]\nrules = { ban-drop-table = \"off\" }\n", "needs match"},
+                        Case{"[[paths]]\nmatch = []\n", "non-empty array of globs"},
+                        Case{"[[paths]]\nmatch = [\"a\"]\nrule = {}\n", "unknown key 'rule' in [[paths]]"},
+                        Case{"[[paths]]\nmatch = [\"a\"]\nrules = { ban-drop-table = \"loud\" }\n", "paths.rules.ban-drop-table"},
+                        Case{"paths = \"sql\"\n", "invalid value for 'paths'"}}) {
+    std::vector<ConfigProblem> problems;
+    EXPECT_FALSE(parse_flyguard_config(c.text, ".flyguard.toml", problems)) << c.text;
+    ASSERT_FALSE(problems.empty()) << c.text;
+    EXPECT_NE(format_problems(problems).find(c.expected), std::string::npos) << format_problems(problems);
+    EXPECT_GT(problems[0].line, 0) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace flyguard
