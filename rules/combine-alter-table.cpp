@@ -13,7 +13,8 @@ using flyguard::sql::Statement;
 // An ALTER TABLE whose subcommands may share a statement with others. PostgreSQL refuses to combine
 // ATTACH/DETACH PARTITION, and a lone VALIDATE CONSTRAINT is kept apart on purpose (it takes a weaker lock).
 bool combinable(const Statement& statement) {
-  if (statement.kind() != "AlterTableStmt") return false;
+  // Inside a DO block, ALTERs often sit in different branches of an IF: only one of them runs.
+  if (statement.kind() != "AlterTableStmt" || statement.nested_in != Statement().nested_in) return false;
   AstNode body = statement.ast.body();
   if (body.string_field("objtype") != "OBJECT_TABLE") return false;
   bool only_validates = true;
@@ -69,7 +70,8 @@ FLYGUARD_RULE(combine_alter_table) = {
         "The rule reports the second and later ALTER TABLE statements on a table, pointing back to the first. "
         "It does not report them when a statement in between uses the table (a backfill UPDATE, an index "
         "build: the later ALTER may need it), for ATTACH and DETACH PARTITION and a lone VALIDATE CONSTRAINT, "
-        "which cannot or should not be combined, or for tables created in the same migration.",
+        "which cannot or should not be combined, for tables created in the same migration, or inside DO blocks "
+        "(their ALTERs often sit in branches of which only one runs).",
     .bad_example = "ALTER TABLE users ADD COLUMN nickname text;\nALTER TABLE users ADD COLUMN avatar_url text;",
     .good_example = "ALTER TABLE users\n    ADD COLUMN nickname text,\n    ADD COLUMN avatar_url text;",
     .fix = "Merge the ALTER TABLE statements on one table into one, with the actions separated by commas",

@@ -78,8 +78,11 @@ std::vector<Finding> run_rules(const LintInput& input) {
     if (auto severity = effective_severity(*rule, input.severities)) active.push_back({rule, *severity});
   }
   std::vector<Finding> findings;
-  const std::vector<sql::Statement>& statements = input.script.statements;
   if (active.empty()) return findings;
+  // DO blocks run their statements during the migration: rules see them where they run.
+  const std::vector<sql::Statement> ordered =
+      input.script.nested.empty() ? std::vector<sql::Statement>() : input.script.in_execution_order();
+  const std::vector<sql::Statement>& statements = input.script.nested.empty() ? input.script.statements : ordered;
   bool in_transaction = runs_in_transaction(statements, input.pg_version, input.execute_in_transaction);
   std::vector<TableName> created;
   for (std::size_t i = 0; i < statements.size(); ++i) {

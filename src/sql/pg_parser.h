@@ -31,6 +31,23 @@ class PgParseResult {
   PgQueryParseResult result_;
 };
 
+// PL/pgSQL: `sql` must be one CREATE FUNCTION/PROCEDURE statement; the result is a JSON array of functions.
+class PgPlpgsqlParseResult {
+ public:
+  explicit PgPlpgsqlParseResult(const std::string& sql) : result_(pg_query_parse_plpgsql(sql.c_str())) {
+    pg_query_used_on_this_thread = true;
+  }
+  ~PgPlpgsqlParseResult() { pg_query_free_plpgsql_parse_result(result_); }
+  PgPlpgsqlParseResult(const PgPlpgsqlParseResult&) = delete;
+  PgPlpgsqlParseResult& operator=(const PgPlpgsqlParseResult&) = delete;
+
+  bool ok() const { return result_.error == nullptr && result_.plpgsql_funcs != nullptr; }
+  std::string_view json() const { return ok() ? std::string_view(result_.plpgsql_funcs) : std::string_view(); }
+
+ private:
+  PgQueryPlpgsqlParseResult result_;
+};
+
 // Frees libpg_query's memory for the main thread at exit; the guard lives in main(). Worker threads
 // must not use it: libpg_query frees their memory itself when they end (a thread-key destructor),
 // and a second free corrupts the heap.

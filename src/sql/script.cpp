@@ -3,6 +3,7 @@
 #include <string>
 
 #include "sql/pg_parser.h"
+#include "sql/plpgsql.h"
 
 namespace flyguard::sql {
 
@@ -211,6 +212,57 @@ void parse_redshift_statement(std::string_view text, std::size_t index, Prepared
   }
 }
 
+// Where the body of a DO block starts in `text`: after the opening $tag$ or quote of its literal.
+std::optional<std::size_t> do_body_start(std::string_view text, std::size_t literal) {
+  if (literal >= text.size()) return std::nullopt;
+  if (text[literal] == '\'') return literal + 1;
+  if (text[literal] != '$') return std::nullopt;
+  const std::size_t tag_end = text.find('$', literal + 1);
+  if (tag_end == std::string_view::npos) return std::nullopt;
+  return tag_end + 1;
+}
+
+constexpr int kMaxDoNesting = 4;
+
+// The statements a DO block (LANGUAGE plpgsql, the default) runs, each parsed and placed in the file.
+void add_do_block_statements(std::string_view text, const Statement& block, std::size_t parent, int depth,
+                             ParsedScript& script) {
+  std::string_view body;
+  std::optional<std::size_t> body_start;
+  for (const AstNode& arg : block.ast.list_field("args")) {
+    const AstNode def = arg.body();
+    if (def.string_field("defname") == "language" && def.field("arg").body().string_field("sval") != "plpgsql") return;
+    if (def.string_field("defname") != "as") continue;
+    body = def.field("arg").body().string_field("sval");
+    body_start = do_body_start(text, block.text_offset(def.location()));
+  }
+  if (!body_start || depth > kMaxDoNesting) return;
+  for (EmbeddedSql& embedded : plpgsql_statements(body)) {
+    if (embedded.body_offset == std::string::npos) continue;  // cannot be placed in the file
+    PgParseResult result{embedded.sql};
+    simdjson::dom::array stmts;
+    if (!result.ok() || read_tree(result.json(), script, stmts) != simdjson::SUCCESS) continue;
+    for (simdjson::dom::element stmt : stmts) {
+      Statement nested;
+      nested.span.begin = nested.span.code_begin = *body_start + embedded.body_offset;
+      nested.span.end = nested.span.code_begin + embedded.sql.size();
+      nested.span.terminated = true;
+      simdjson::dom::element node;
+      if (stmt["stmt"].get(node) == simdjson::SUCCESS) nested.ast = AstNode(node);
+      nested.ast_base = nested.span.code_begin;
+      nested.nested_in = parent;
+      script.nested.push_back(nested);
+      if (nested.kind() == "DoStmt") add_do_block_statements(text, nested, parent, depth + 1, script);
+      break;
+    }
+  }
+}
+
+void add_nested_statements(std::string_view text, ParsedScript& script) {
+  for (std::size_t i = 0; i < script.statements.size(); ++i)
+    if (script.statements[i].kind() == "DoStmt") add_do_block_statements(text, script.statements[i], i, 1, script);
+}
+
 ParsedScript parse_redshift_script(std::string_view text, ParsedScript script) {
   RedshiftLexing lexing;
   std::string blanked(text);
@@ -245,10 +297,23 @@ ParsedScript parse_script(std::string_view text, Dialect dialect) {
   for (const StatementSpan& span : split_statements(text, dialect)) script.statements.push_back({span, {}, 0, {}, {}, {}});
   if (script.statements.empty()) return script;
   if (dialect == Dialect::redshift) return parse_redshift_script(text, std::move(script));
-  if (parse_whole_script(text, script)) return script;
-  script.documents.clear();
-  for (std::size_t i = 0; i < script.statements.size(); ++i) parse_statement(text, i, script);
+  if (!parse_whole_script(text, script)) {
+    script.documents.clear();
+    for (std::size_t i = 0; i < script.statements.size(); ++i) parse_statement(text, i, script);
+  }
+  add_nested_statements(text, script);
   return script;
+}
+
+std::vector<Statement> ParsedScript::in_execution_order() const {
+  std::vector<Statement> ordered;
+  ordered.reserve(statements.size() + nested.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    ordered.push_back(statements[i]);
+    for (; next < nested.size() && nested[next].nested_in == i; ++next) ordered.push_back(nested[next]);
+  }
+  return ordered;
 }
 
 ReadCoverage read_coverage(const ParsedScript& script) {

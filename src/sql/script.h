@@ -21,6 +21,8 @@ struct Statement {
   // Redshift: a statement recognised from its words (see redshift.h), with or without an AST.
   std::string redshift_kind;
   std::vector<RedshiftClause> redshift_clauses;  // blanked before parsing; offsets in the analysed text
+  // For a statement run by a DO block: the index of that DO statement in ParsedScript::statements.
+  std::size_t nested_in = static_cast<std::size_t>(-1);
 
   std::string_view kind() const { return ast.type(); }
   // The offset in the analysed text of a node location.
@@ -50,6 +52,11 @@ class ParsedScript {
  public:
   std::vector<Statement> statements;
   std::vector<ParseFailure> failures;
+  // Statements that DO blocks run (sql/plpgsql.h), in source order; their spans point into the bodies.
+  std::vector<Statement> nested;
+
+  // Top-level statements with each DO block's statements right after it: the order they run in.
+  std::vector<Statement> in_execution_order() const;
 
   // Owned parse trees; statements point into them.
   std::vector<std::unique_ptr<simdjson::dom::document>> documents;

@@ -19,3 +19,13 @@ ALTER TABLE events DETACH PARTITION events_2019;
 CREATE TABLE teams (id bigint);
 ALTER TABLE teams ADD COLUMN name text;
 ALTER TABLE teams ADD COLUMN owner_id bigint;
+-- Near miss: inside a DO block the ALTERs are in branches of which only one runs.
+DO $$
+BEGIN
+  IF true THEN
+    ALTER TABLE branches ALTER COLUMN name TYPE varchar;
+  ELSE
+    ALTER TABLE branches ALTER COLUMN name TYPE varchar;
+  END IF;
+END
+$$;
