@@ -42,6 +42,8 @@
   X(prefer_text_field)                      \
   X(prefer_jsonb)                           \
   X(identifier_too_long)                    \
+  X(prefer_robust_statements)               \
+  X(require_schema_qualified_name)          \
   X(suppression_without_reason)             \
   X(unused_suppression)                     \
   /* end of the list */
