@@ -27,8 +27,16 @@ bool combinable(const Statement& statement) {
   return !only_validates;
 }
 
-bool mentions(const Statement& statement, const AstNode& table) {
-  std::vector<AstNode> tables = range_vars(statement.ast);
+// The tables each statement of the file refers to, gathered once per file.
+using TablesByStatement = std::vector<std::vector<AstNode>>;
+
+TablesByStatement tables_by_statement(const std::vector<Statement>& statements) {
+  TablesByStatement out;
+  for (const Statement& statement : statements) out.push_back(range_vars(statement.ast));
+  return out;
+}
+
+bool mentions(const std::vector<AstNode>& tables, const AstNode& table) {
   return std::any_of(tables.begin(), tables.end(), [&](const AstNode& t) { return same_table(t, table); });
 }
 
@@ -38,12 +46,14 @@ void check(const RuleContext& context, RuleReporter& reporter) {
   if (context.created_in_this_file(table)) return;  // an empty new table is altered in no time
   // Walk back over the ALTERs of this table; a statement that uses the table in between (a backfill, an
   // index) may need the earlier ALTER done first, so the chain stops there.
+  const TablesByStatement& tables = context.memo->get<TablesByStatement>(
+      "combine-alter-table", [&] { return tables_by_statement(context.statements); });
   std::optional<std::size_t> first;
   for (std::size_t i = context.index; i-- > 0;) {
     const Statement& statement = context.statements[i];
     if (!statement.ast) continue;
     if (combinable(statement) && same_table(statement.ast.body().field("relation"), table)) first = i;
-    else if (mentions(statement, table)) break;
+    else if (mentions(tables[i], table)) break;
   }
   if (!first) return;
   reporter.report(context.statement_offset(),

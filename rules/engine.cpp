@@ -85,11 +85,12 @@ std::vector<Finding> run_rules(const LintInput& input) {
   const std::vector<sql::Statement>& statements = input.script.nested.empty() ? input.script.statements : ordered;
   bool in_transaction = runs_in_transaction(statements, input.pg_version, input.execute_in_transaction);
   std::vector<TableName> created;
+  FileMemo memo;
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const sql::Statement& statement = statements[i];
     if (!statement.ast) continue;  // a parse failure was reported; there is nothing to judge
     RuleContext context{statement, input.text, i, statements, input.dialect, input.pg_version, in_transaction, created,
-                        input.holds_placeholder, input.mixed, input.transactional_lock};
+                        input.holds_placeholder, input.mixed, input.transactional_lock, &memo};
     for (const ActiveRule& entry : active) {
       CollectingReporter reporter(*entry.rule, entry.severity, findings);
       entry.rule->check(context, reporter);

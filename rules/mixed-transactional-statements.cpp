@@ -1,5 +1,8 @@
 // mixed-transactional-statements: a script Flyway refuses because it mixes statements that need a transaction
 // with statements that cannot run in one.
+#include <optional>
+#include <vector>
+
 #include "rules/engine.h"
 #include "rules/rule.h"
 
@@ -19,24 +22,32 @@ std::string_view what(std::string_view kind) {
   return "a statement that cannot run inside a transaction";
 }
 
+// Flyway reports the first statement whose kind differs from those before it; so does this rule.
+struct Mixture {
+  std::size_t at = static_cast<std::size_t>(-1);
+  std::size_t example = 0;  // the first non-transactional statement
+};
+
+Mixture find_mixture(const std::vector<flyguard::sql::Statement>& statements, std::optional<int> pg_version) {
+  bool transactional = false, non_transactional = false;
+  std::optional<std::size_t> example;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    if (!statements[i].ast) continue;
+    const bool non = is_non_transactional(statements[i].ast, pg_version);
+    if (non && !example) example = i;
+    if (non ? transactional : non_transactional) return {i, *example};
+    (non ? non_transactional : transactional) = true;
+  }
+  return {};
+}
+
 void check(const RuleContext& context, RuleReporter& reporter) {
   if (context.mixed) return;
-  // Flyway reports the first statement whose kind differs from those before it; so does this rule.
-  bool transactional = false, non_transactional = false;
-  const flyguard::sql::Statement* example = nullptr;  // the first non-transactional statement
-  for (std::size_t i = 0; i < context.index; ++i) {
-    const flyguard::sql::Statement& statement = context.statements[i];
-    if (!statement.ast) continue;
-    bool non = is_non_transactional(statement.ast, context.pg_version);
-    (non ? non_transactional : transactional) = true;
-    if (non && !example) example = &statement;
-  }
-  bool current_non = is_non_transactional(context.statement.ast, context.pg_version);
-  if (transactional && non_transactional) return;  // already reported
-  if (current_non ? !transactional : !non_transactional) return;
-  if (current_non) example = &context.statement;
+  const Mixture& mixture = context.memo->get<Mixture>(
+      "mixed-transactional-statements", [&] { return find_mixture(context.statements, context.pg_version); });
+  if (mixture.at != context.index) return;
   reporter.report(context.statement_offset(),
-                  "Flyway refuses this script: " + std::string(what(example->kind())) +
+                  "Flyway refuses this script: " + std::string(what(context.statements[mixture.example].kind())) +
                       " cannot run inside a transaction, and the other statements of the file need one "
                       "(mixed is false)",
                   "put the non-transactional statement in a migration of its own, or set flyway.mixed=true");

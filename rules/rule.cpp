@@ -196,11 +196,19 @@ std::optional<bool> sets_timeout(const sql::AstNode& set, std::string_view setti
 
 }  // namespace
 
-std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
-  std::vector<TableName> created;  // rebuilt for earlier statements; the engine's list is the current one's
+namespace {
+
+// The first statement of the file that locks an existing table while no timeout `setting` is in force.
+struct FirstLock {
+  std::size_t index = static_cast<std::size_t>(-1);
+  std::string table;
+};
+
+FirstLock find_first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
+  std::vector<TableName> created;
   bool open = context.in_transaction;  // SET LOCAL lasts until the transaction ends, and is ignored outside one
   bool session = false, local = false;
-  for (std::size_t i = 0; i <= context.index; ++i) {
+  for (std::size_t i = 0; i < context.statements.size(); ++i) {
     const sql::Statement& statement = context.statements[i];
     if (!statement.ast) continue;
     sql::AstNode body = statement.ast.body();
@@ -215,12 +223,20 @@ std::string first_lock_without_timeout(const RuleContext& context, std::string_v
       if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") open = local = false;
     }
     if (!session && !local) {
-      std::string table = locked_existing_table(statement, i == context.index ? context.tables_created : created);
-      if (!table.empty()) return i == context.index ? table : std::string();  // only the first one is reported
+      std::string table = locked_existing_table(statement, created);
+      if (!table.empty()) return {i, table};
     }
     note_created_table(statement, created);
   }
   return {};
+}
+
+}  // namespace
+
+std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
+  const FirstLock& first = context.memo->get<FirstLock>(
+      "first-lock-without:" + std::string(setting), [&] { return find_first_lock_without_timeout(context, setting); });
+  return first.index == context.index ? first.table : std::string();  // only the first one is reported
 }
 
 }  // namespace flyguard::rules

@@ -3,6 +3,8 @@
 // A rule lives in rules/<id>.cpp, is listed once in rules/registry.cpp and has tests/rules/<id>.sql.
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +29,22 @@ struct TableName {
   std::string name;
 };
 
+// Facts about the whole file that a rule computes once (scanning every statement) and then reads for
+// each statement, so that a per-file question does not cost a scan per statement. Keys are rule ids
+// (plus a suffix when a rule keeps several); one key always holds one type.
+class FileMemo {
+ public:
+  template <typename T, typename Compute>
+  const T& get(const std::string& key, Compute&& compute) {
+    auto it = values_.find(key);
+    if (it == values_.end()) it = values_.emplace(key, std::make_shared<T>(compute())).first;
+    return *static_cast<const T*>(it->second.get());
+  }
+
+ private:
+  std::map<std::string, std::shared_ptr<void>> values_;
+};
+
 // Everything a check may look at. Offsets are byte offsets in `text`, the SQL that was parsed (after
 // placeholder replacement); the engine maps them back to the file.
 struct RuleContext {
@@ -42,6 +60,7 @@ struct RuleContext {
   bool mixed = false;  // Flyway's mixed setting: transactional and non-transactional statements may share a file
   // Flyway's postgresql.transactional.lock (default true): Flyway holds its lock in an open transaction.
   bool transactional_lock = true;
+  FileMemo* memo = nullptr;  // per-file cache (see FileMemo); never null when the engine runs a check
 
   // The statement's node body, e.g. the inside of {"IndexStmt": {...}}.
   sql::AstNode node() const { return statement.ast.body(); }

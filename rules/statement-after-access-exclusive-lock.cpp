@@ -92,14 +92,20 @@ bool extends_lock(const Statement& statement, std::vector<TableName> created, co
   return !table.empty() && !among(locked, schema, table.substr(dot == std::string::npos ? 0 : dot + 1));
 }
 
-void check(const RuleContext& context, RuleReporter& reporter) {
-  if (!context.in_transaction || context.index == 0) return;
-  std::vector<TableName> created, locked;
+// The first statement of the file that extends an ACCESS EXCLUSIVE lock, and the lock it extends.
+struct Extension {
+  std::size_t at = static_cast<std::size_t>(-1);
   std::size_t lock_statement = 0;  // the first statement that took an ACCESS EXCLUSIVE lock
-  for (std::size_t i = 0; i < context.index; ++i) {
-    const Statement& statement = context.statements[i];
+  TableName table;
+};
+
+Extension find_extension(const std::vector<Statement>& statements) {
+  std::vector<TableName> created, locked;
+  std::size_t lock_statement = 0;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const Statement& statement = statements[i];
     if (!statement.ast) continue;
-    if (!locked.empty() && extends_lock(statement, created, locked)) return;  // reported there: once per file
+    if (!locked.empty() && extends_lock(statement, created, locked)) return {i, lock_statement, locked.front()};
     if (statement.kind() == "TransactionStmt") {
       std::string_view kind = statement.ast.body().string_field("kind");
       if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") locked.clear();  // locks released
@@ -110,9 +116,17 @@ void check(const RuleContext& context, RuleReporter& reporter) {
     }
     note_created_table(statement, created);
   }
-  if (locked.empty() || !extends_lock(context.statement, created, locked)) return;
-  const Statement& first = context.statements[lock_statement];
-  std::string table = label(locked.front());
+  return {};
+}
+
+void check(const RuleContext& context, RuleReporter& reporter) {
+  if (!context.in_transaction || context.index == 0) return;
+  // Reported once per file, at the first statement that extends the lock.
+  const Extension& extension = context.memo->get<Extension>(
+      "statement-after-access-exclusive-lock", [&] { return find_extension(context.statements); });
+  if (extension.at != context.index) return;
+  const Statement& first = context.statements[extension.lock_statement];
+  std::string table = label(extension.table);
   reporter.report(context.statement_offset(),
                   "this statement runs while the ACCESS EXCLUSIVE lock taken on " + table + " at line " +
                       std::to_string(line_of(context, first.span.code_begin)) +

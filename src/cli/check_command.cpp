@@ -36,6 +36,14 @@ class ProjectCache {
  public:
   ProjectCache(ProjectOptions options, fs::path cwd) : options_(std::move(options)), cwd_(std::move(cwd)) {}
 
+  // The project a file or directory below `dir` belongs to; the walk upwards is done once per directory
+  // (a thousand files given one by one share a handful of directories).
+  const Project& containing(const fs::path& dir) {
+    auto it = roots_.find(dir);
+    if (it == roots_.end()) it = roots_.emplace(dir, find_project_root(dir, cwd_)).first;
+    return at(it->second);
+  }
+
   const Project& at(const fs::path& root) {
     auto it = index_.find(root);
     if (it != index_.end()) return *it->second;
@@ -77,6 +85,7 @@ class ProjectCache {
   fs::path cwd_;
   std::deque<Project> projects_;
   std::map<fs::path, Project*> index_;
+  std::map<fs::path, fs::path> roots_;  // directory -> its project root
 };
 
 std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
@@ -86,9 +95,9 @@ std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& ca
   if (ec || !fs::exists(status)) throw ConfigError(argument + ": no such file or directory");
   if (fs::is_directory(fs::status(path, ec))) {
     if (is_project_root(path)) return cache.whole_project(path);
-    return directory_jobs(path, cache.at(find_project_root(path, cwd)), cwd);
+    return directory_jobs(path, cache.containing(path), cwd);
   }
-  const Project& project = cache.at(find_project_root(path.parent_path(), cwd));
+  const Project& project = cache.containing(path.parent_path());
   return {FileJob{path, display_path_for(path, cwd), true, &project, std::nullopt}};
 }
 
@@ -109,10 +118,10 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
     return jobs;
   }
   std::vector<FileJob> jobs;
-  std::set<fs::path> seen;
+  std::set<std::string> seen;  // fs::path compares component by component: strings are much cheaper
   for (const std::string& argument : args.paths)
     for (FileJob& job : jobs_for_path(argument, cache, cwd))
-      if (seen.insert(job.path).second) jobs.push_back(std::move(job));
+      if (seen.insert(job.path.native()).second) jobs.push_back(std::move(job));
   return jobs;
 }
 
