@@ -62,11 +62,19 @@ std::optional<Severity> effective_severity(const Rule& rule, const RuleSeveritie
   return rule.severity;
 }
 
-bool runs_in_transaction(const std::vector<sql::Statement>& statements, std::optional<int> pg_version,
-                         std::optional<bool> execute_in_transaction) {
+bool is_non_transactional(const sql::Statement& statement, std::string_view text, Dialect dialect,
+                          std::optional<int> pg_version) {
+  if (dialect == Dialect::redshift)
+    return redshift_flyway_non_transactional(text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin));
+  return statement.ast && is_non_transactional(statement.ast, pg_version);
+}
+
+bool runs_in_transaction(const std::vector<sql::Statement>& statements, std::string_view text, Dialect dialect,
+                         std::optional<int> pg_version, std::optional<bool> execute_in_transaction) {
   if (execute_in_transaction) return *execute_in_transaction;
   for (const sql::Statement& statement : statements)
-    if (statement.ast && is_non_transactional(statement.ast, pg_version)) return false;
+    if (statement.nested_in == sql::Statement().nested_in && is_non_transactional(statement, text, dialect, pg_version))
+      return false;
   return true;
 }
 
@@ -83,19 +91,21 @@ std::vector<Finding> run_rules(const LintInput& input) {
   const std::vector<sql::Statement> ordered =
       input.script.nested.empty() ? std::vector<sql::Statement>() : input.script.in_execution_order();
   const std::vector<sql::Statement>& statements = input.script.nested.empty() ? input.script.statements : ordered;
-  bool in_transaction = runs_in_transaction(statements, input.pg_version, input.execute_in_transaction);
+  bool in_transaction =
+      runs_in_transaction(statements, input.text, input.dialect, input.pg_version, input.execute_in_transaction);
   std::vector<TableName> created;
   FileMemo memo;
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const sql::Statement& statement = statements[i];
-    if (!statement.ast) continue;  // a parse failure was reported; there is nothing to judge
+    // A parse failure was reported and there is nothing to judge, unless the statement was recognised.
+    if (!statement.ast && statement.redshift_kind.empty()) continue;
     RuleContext context{statement, input.text, i, statements, input.dialect, input.pg_version, in_transaction, created,
                         input.holds_placeholder, input.mixed, input.transactional_lock, &memo};
     for (const ActiveRule& entry : active) {
       CollectingReporter reporter(*entry.rule, entry.severity, findings);
       entry.rule->check(context, reporter);
     }
-    note_created_tables(statement.ast, created);
+    if (statement.ast) note_created_tables(statement.ast, created);
   }
   return findings;
 }

@@ -43,7 +43,18 @@ std::optional<Severity> effective_severity(const Rule& rule, const RuleSeveritie
 // Whether Flyway's PostgreSQL parser treats the statement as one that cannot run inside a transaction.
 bool is_non_transactional(const sql::AstNode& ast, std::optional<int> pg_version);
 
-bool runs_in_transaction(const std::vector<sql::Statement>& statements, std::optional<int> pg_version,
-                         std::optional<bool> execute_in_transaction);
+// Whether Flyway's Redshift parser treats the statement as one that cannot run inside a transaction (its
+// regular expressions over the statement's leading keywords).
+bool redshift_flyway_non_transactional(std::string_view statement_text);
+// What Redshift refuses to run inside a transaction block ("CREATE DATABASE"), or "" — whether or not
+// Flyway recognises it.
+std::string redshift_transaction_block_refusal(const sql::Statement& statement);
+
+// As Flyway decides for `dialect`; `text` is the analysed text the statements' spans point into.
+bool is_non_transactional(const sql::Statement& statement, std::string_view text, Dialect dialect,
+                          std::optional<int> pg_version);
+
+bool runs_in_transaction(const std::vector<sql::Statement>& statements, std::string_view text, Dialect dialect,
+                         std::optional<int> pg_version, std::optional<bool> execute_in_transaction);
 
 }  // namespace flyguard::rules

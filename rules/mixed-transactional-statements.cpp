@@ -10,7 +10,7 @@ namespace {
 
 using namespace flyguard::rules;
 
-std::string_view what(std::string_view kind) {
+std::string what_postgres(std::string_view kind) {
   if (kind == "IndexStmt") return "CREATE INDEX CONCURRENTLY";
   if (kind == "DropStmt") return "DROP INDEX CONCURRENTLY";
   if (kind == "VacuumStmt") return "VACUUM";
@@ -22,18 +22,28 @@ std::string_view what(std::string_view kind) {
   return "a statement that cannot run inside a transaction";
 }
 
+std::string what(const flyguard::sql::Statement& statement, const RuleContext& context) {
+  if (context.dialect == flyguard::Dialect::redshift) {
+    std::string refusal = redshift_transaction_block_refusal(statement);
+    return refusal.empty() ? "a statement Flyway runs outside a transaction (ALTER TABLE ... ALTER COLUMN)" : refusal;
+  }
+  return what_postgres(statement.kind());
+}
+
 // Flyway reports the first statement whose kind differs from those before it; so does this rule.
 struct Mixture {
   std::size_t at = static_cast<std::size_t>(-1);
   std::size_t example = 0;  // the first non-transactional statement
 };
 
-Mixture find_mixture(const std::vector<flyguard::sql::Statement>& statements, std::optional<int> pg_version) {
+Mixture find_mixture(const RuleContext& context) {
+  const std::vector<flyguard::sql::Statement>& statements = context.statements;
   bool transactional = false, non_transactional = false;
   std::optional<std::size_t> example;
   for (std::size_t i = 0; i < statements.size(); ++i) {
-    if (!statements[i].ast) continue;
-    const bool non = is_non_transactional(statements[i].ast, pg_version);
+    if (statements[i].nested_in != flyguard::sql::Statement().nested_in) continue;  // DO blocks run as one statement
+    if (!statements[i].ast && statements[i].redshift_kind.empty()) continue;
+    const bool non = is_non_transactional(statements[i], context.text, context.dialect, context.pg_version);
     if (non && !example) example = i;
     if (non ? transactional : non_transactional) return {i, *example};
     (non ? non_transactional : transactional) = true;
@@ -44,10 +54,10 @@ Mixture find_mixture(const std::vector<flyguard::sql::Statement>& statements, st
 void check(const RuleContext& context, RuleReporter& reporter) {
   if (context.mixed) return;
   const Mixture& mixture = context.memo->get<Mixture>(
-      "mixed-transactional-statements", [&] { return find_mixture(context.statements, context.pg_version); });
+      "mixed-transactional-statements", [&] { return find_mixture(context); });
   if (mixture.at != context.index) return;
   reporter.report(context.statement_offset(),
-                  "Flyway refuses this script: " + std::string(what(context.statements[mixture.example].kind())) +
+                  "Flyway refuses this script: " + what(context.statements[mixture.example], context) +
                       " cannot run inside a transaction, and the other statements of the file need one "
                       "(mixed is false)",
                   "put the non-transactional statement in a migration of its own, or set flyway.mixed=true");
@@ -58,7 +68,7 @@ void check(const RuleContext& context, RuleReporter& reporter) {
 FLYGUARD_RULE(mixed_transactional_statements) = {
     .id = "mixed-transactional-statements",
     .severity = flyguard::Severity::error,
-    .dialects = kPostgres,
+    .dialects = kBothDialects,
     .opt_in = false,
     .summary = "Statements that cannot run in a transaction mixed with ordinary ones in one script",
     .rationale =

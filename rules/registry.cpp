@@ -42,6 +42,9 @@
   X(prefer_text_field)                      \
   X(prefer_jsonb)                           \
   X(identifier_too_long)                    \
+  X(redshift_transaction_block)             \
+  X(redshift_truncate_commits)              \
+  X(hardcoded_credentials)                  \
   X(prefer_robust_statements)               \
   X(require_schema_qualified_name)          \
   X(suppression_without_reason)             \

@@ -74,7 +74,7 @@ TEST(RuleEngine, OptInRulesStartOff) {
 bool in_transaction(const char* sql, std::optional<int> pg_version = std::nullopt,
                     std::optional<bool> sidecar = std::nullopt) {
   sql::ParsedScript script = sql::parse_script(sql, Dialect::postgres);
-  return runs_in_transaction(script.statements, pg_version, sidecar);
+  return runs_in_transaction(script.statements, sql, Dialect::postgres, pg_version, sidecar);
 }
 
 TEST(RuleEngine, FlywayLeavesTheTransactionOutForNonTransactionalStatements) {
