@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sql/characters.h"
+
 namespace flyguard::sql {
 
 namespace {
-
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_word_start(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-bool is_word_char(char c) { return is_word_start(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$'; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 class Lexer {
  public:
@@ -118,12 +113,7 @@ class Lexer {
 
 }  // namespace
 
-bool Token::is(std::string_view word) const {
-  return kind == TokenKind::word && text.size() == word.size() &&
-         std::equal(text.begin(), text.end(), word.begin(), [](char a, char b) {
-           return std::toupper(static_cast<unsigned char>(a)) == std::toupper(static_cast<unsigned char>(b));
-         });
-}
+bool Token::is(std::string_view word) const { return kind == TokenKind::word && iequals(text, word); }
 
 std::vector<Token> tokenize(std::string_view text, bool backslash_escapes) {
   return Lexer(text, backslash_escapes).run();
