@@ -166,6 +166,15 @@ std::string locked_existing_table(const sql::Statement& statement, const std::ve
       body.string_field("relationType") != "OBJECT_VIEW")
     return existing(body.field("relation"));
   if (kind == "CreateTrigStmt") return existing(body.field("relation"));
+  // A new table's foreign keys lock the tables they reference (SHARE ROW EXCLUSIVE): those exist already.
+  if (kind == "CreateStmt") {
+    std::string referenced;
+    body.visit([&](const sql::AstNode& node) {
+      if (referenced.empty() && node.type() == "Constraint" && node.body().string_field("contype") == "CONSTR_FOREIGN")
+        referenced = existing(node.body().field("pktable"));
+    });
+    return referenced;
+  }
   if (kind == "TruncateStmt" && !body.list_field("relations").empty())
     return existing(body.list_field("relations").front().body());
   std::string_view drop = body.string_field("removeType");
