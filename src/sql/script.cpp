@@ -1,8 +1,10 @@
 #include "sql/script.h"
 
+#include <map>
 #include <string>
 
 #include "sql/pg_parser.h"
+#include "sql/characters.h"
 #include "sql/plpgsql.h"
 
 namespace flyguard::sql {
@@ -224,7 +226,12 @@ std::optional<std::size_t> do_body_start(std::string_view text, std::size_t lite
 
 constexpr int kMaxDoNesting = 4;
 
-// The statements a DO block (LANGUAGE plpgsql, the default) runs, each parsed and placed in the file.
+// Parses the statements of a PL/pgSQL body that starts at `body_start` in `text`; they run when `parent`
+// runs (a DO block, or the call of a function defined in the same file).
+void add_body_statements(std::string_view text, std::string_view body, std::size_t body_start, std::size_t parent,
+                         int depth, ParsedScript& script);
+
+// The body of a DO block (LANGUAGE plpgsql, the default) and where it starts in the file.
 void add_do_block_statements(std::string_view text, const Statement& block, std::size_t parent, int depth,
                              ParsedScript& script) {
   std::string_view body;
@@ -236,7 +243,11 @@ void add_do_block_statements(std::string_view text, const Statement& block, std:
     body = def.field("arg").body().string_field("sval");
     body_start = do_body_start(text, block.text_offset(def.location()));
   }
-  if (!body_start || depth > kMaxDoNesting) return;
+  if (body_start && depth <= kMaxDoNesting) add_body_statements(text, body, *body_start, parent, depth, script);
+}
+
+void add_body_statements(std::string_view text, std::string_view body, std::size_t body_start, std::size_t parent,
+                         int depth, ParsedScript& script) {
   for (EmbeddedSql& embedded : plpgsql_statements(body)) {
     if (embedded.body_offset == std::string::npos) continue;  // cannot be placed in the file
     PgParseResult result{embedded.sql};
@@ -244,7 +255,7 @@ void add_do_block_statements(std::string_view text, const Statement& block, std:
     if (!result.ok() || read_tree(result.json(), script, stmts) != simdjson::SUCCESS) continue;
     for (simdjson::dom::element stmt : stmts) {
       Statement nested;
-      nested.span.begin = nested.span.code_begin = *body_start + embedded.body_offset;
+      nested.span.begin = nested.span.code_begin = body_start + embedded.body_offset;
       nested.span.end = nested.span.code_begin + embedded.sql.size();
       nested.span.terminated = true;
       simdjson::dom::element node;
@@ -258,9 +269,57 @@ void add_do_block_statements(std::string_view text, const Statement& block, std:
   }
 }
 
+// A PL/pgSQL function or procedure defined in the file: its body runs where the file calls it.
+struct DefinedRoutine {
+  std::string_view body;
+  std::size_t body_start = 0;
+};
+
+std::optional<DefinedRoutine> plpgsql_routine(std::string_view text, const Statement& create) {
+  std::optional<DefinedRoutine> routine;
+  bool plpgsql = false;
+  for (const AstNode& option : create.ast.list_field("options")) {
+    const AstNode def = option.body();
+    if (def.string_field("defname") == "language") plpgsql = def.field("arg").body().string_field("sval") == "plpgsql";
+    if (def.string_field("defname") != "as") continue;
+    const std::vector<AstNode> items = def.field("arg").body().list_field("items");
+    if (items.size() != 1) continue;
+    std::size_t at = create.text_offset(def.location());
+    if (at + 2 <= text.size() && iequals(text.substr(at, 2), "AS")) at += 2;
+    while (at < text.size() && is_blank(text[at])) ++at;
+    if (auto start = do_body_start(text, at)) routine = DefinedRoutine{items[0].body().string_field("sval"), *start};
+  }
+  return plpgsql ? routine : std::nullopt;
+}
+
+std::string_view routine_name(const std::vector<AstNode>& names) {
+  return names.empty() ? std::string_view() : names.back().body().string_field("sval");
+}
+
+// Names of the routines a statement calls: CALL p(), SELECT f().
+std::vector<std::string_view> called_routines(const Statement& statement) {
+  std::vector<std::string_view> names;
+  if (statement.kind() == "CallStmt")
+    names.push_back(routine_name(statement.ast.body().field("funccall").body().list_field("funcname")));
+  else if (statement.kind() == "SelectStmt")
+    statement.ast.visit([&](const AstNode& node) {
+      if (node.type() == "FuncCall") names.push_back(routine_name(node.body().list_field("funcname")));
+    });
+  return names;
+}
+
 void add_nested_statements(std::string_view text, ParsedScript& script) {
-  for (std::size_t i = 0; i < script.statements.size(); ++i)
-    if (script.statements[i].kind() == "DoStmt") add_do_block_statements(text, script.statements[i], i, 1, script);
+  std::map<std::string_view, DefinedRoutine> routines;
+  for (std::size_t i = 0; i < script.statements.size(); ++i) {
+    const Statement& statement = script.statements[i];
+    if (statement.kind() == "DoStmt") add_do_block_statements(text, statement, i, 1, script);
+    if (statement.kind() == "CreateFunctionStmt")
+      if (auto routine = plpgsql_routine(text, statement))
+        routines[routine_name(statement.ast.body().list_field("funcname"))] = *routine;
+    for (std::string_view called : called_routines(statement))
+      if (auto it = routines.find(called); it != routines.end())
+        add_body_statements(text, it->second.body, it->second.body_start, i, 1, script);
+  }
 }
 
 ParsedScript parse_redshift_script(std::string_view text, ParsedScript script) {

@@ -65,5 +65,20 @@ TEST(Plpgsql, OtherLanguagesAndFunctionBodiesAreNotRun) {
   EXPECT_TRUE(script.nested.empty());
 }
 
+// A function or procedure defined in the migration runs where the migration calls it.
+TEST(Plpgsql, RoutinesCalledByTheMigrationAreCheckedAtTheCall) {
+  const std::string text =
+      "CREATE FUNCTION app.backfill() RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN\n  UPDATE t SET x = 1;\nEND\n$fn$;\n"
+      "CREATE PROCEDURE later() LANGUAGE plpgsql AS 'BEGIN DROP TABLE keep; END';\n"
+      "SELECT app.backfill();\n";
+  ParsedScript script = parse_script(text, Dialect::postgres);
+  ASSERT_EQ(script.nested.size(), 1U);
+  EXPECT_EQ(script.nested[0].nested_in, 2U);  // runs at the SELECT
+  EXPECT_EQ(text.substr(script.nested[0].span.code_begin, 6), "UPDATE");
+  ParsedScript called = parse_script(text + "CALL later();\n", Dialect::postgres);
+  ASSERT_EQ(called.nested.size(), 2U);
+  EXPECT_EQ(called.nested[1].kind(), "DropStmt");
+}
+
 }  // namespace
 }  // namespace flyguard::sql
