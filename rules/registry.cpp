@@ -45,6 +45,8 @@
   X(redshift_transaction_block)             \
   X(redshift_truncate_commits)              \
   X(hardcoded_credentials)                  \
+  X(redshift_unsupported_feature)           \
+  X(redshift_unsupported_type)              \
   X(prefer_robust_statements)               \
   X(require_schema_qualified_name)          \
   X(suppression_without_reason)             \
