@@ -47,6 +47,7 @@
   X(hardcoded_credentials)                  \
   X(redshift_unsupported_feature)           \
   X(redshift_unsupported_type)              \
+  X(redshift_alter_table_limits)            \
   X(prefer_robust_statements)               \
   X(require_schema_qualified_name)          \
   X(suppression_without_reason)             \
