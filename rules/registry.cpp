@@ -49,6 +49,7 @@
   X(redshift_unsupported_type)              \
   X(redshift_alter_table_limits)            \
   X(redshift_table_attributes)              \
+  X(redshift_constraint_not_enforced)       \
   X(prefer_robust_statements)               \
   X(require_schema_qualified_name)          \
   X(suppression_without_reason)             \
