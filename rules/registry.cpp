@@ -50,6 +50,8 @@
   X(redshift_alter_table_limits)            \
   X(redshift_table_attributes)              \
   X(redshift_constraint_not_enforced)       \
+  X(redshift_table_design)                  \
+  X(redshift_view_select_star)              \
   X(prefer_robust_statements)               \
   X(require_schema_qualified_name)          \
   X(suppression_without_reason)             \
