@@ -37,6 +37,35 @@ std::string refusal(const AstNode& cmd) {
   return {};
 }
 
+// The declared VARCHAR length of a column created earlier in this file, or 0 when unknown.
+long declared_length(const RuleContext& context, const AstNode& table, std::string_view column) {
+  long length = 0;
+  for (std::size_t i = 0; i < context.index; ++i) {
+    const flyguard::sql::Statement& statement = context.statements[i];
+    if (statement.kind() != "CreateStmt" || !same_table(statement.ast.body().field("relation"), table)) continue;
+    for (const AstNode& element : statement.ast.body().list_field("tableElts")) {
+      if (element.type() != "ColumnDef" || element.body().string_field("colname") != column) continue;
+      const std::vector<AstNode> mods = element.body().field("typeName").list_field("typmods");
+      if (is_varchar(element.body().field("typeName")) && mods.size() == 1)
+        length = static_cast<long>(mods[0].body().field("ival").int_field("ival"));
+    }
+  }
+  return length;
+}
+
+// ALTER COLUMN ... TYPE varchar(n) can only grow the column: a shorter length than the one this file
+// declared is rejected.
+std::string shrinking(const RuleContext& context, const AstNode& cmd) {
+  if (cmd.string_field("subtype") != "AT_AlterColumnType") return {};
+  const std::vector<AstNode> mods = cmd.field("def").body().field("typeName").list_field("typmods");
+  if (mods.size() != 1) return {};
+  const long wanted = static_cast<long>(mods[0].body().field("ival").int_field("ival"));
+  const long declared = declared_length(context, context.node().field("relation"), cmd.string_field("name"));
+  if (declared == 0 || wanted >= declared) return {};
+  return "ALTER COLUMN ... TYPE can only make a VARCHAR longer (" + std::to_string(declared) + " -> " +
+         std::to_string(wanted) + ")";
+}
+
 void check(const RuleContext& context, RuleReporter& reporter) {
   const std::vector<AstNode> commands = alter_table_commands(context);
   if (commands.size() > 1) {
@@ -47,6 +76,7 @@ void check(const RuleContext& context, RuleReporter& reporter) {
   }
   for (const AstNode& cmd : commands) {
     std::string why = refusal(cmd);
+    if (why.empty()) why = shrinking(context, cmd);
     if (!why.empty()) {
       reporter.report(context.statement_offset(), "Redshift rejects this ALTER TABLE: " + why,
                       "create a new table with the wanted definition, copy the rows (INSERT ... SELECT or "

@@ -11,3 +11,6 @@ ALTER TABLE sales ALTER COLUMN note TYPE varchar(500);
 ALTER TABLE sales ADD COLUMN channel2 varchar(20) NOT NULL DEFAULT 'web';
 ALTER TABLE sales ADD COLUMN c int ENCODE az64;
 ALTER TABLE sales RENAME COLUMN c TO d; -- expect: renaming-column
+CREATE TABLE app_notes (id int, body varchar(200));
+ALTER TABLE app_notes ALTER COLUMN body TYPE varchar(100); -- expect: redshift-alter-table-limits
+ALTER TABLE app_notes ALTER COLUMN body TYPE varchar(400);
