@@ -39,6 +39,9 @@ status() {
 }
 if [ "$MODE" = status ]; then status; exit 0; fi
 
+# The same third-party leak suppressions as the sanitizer test run (each entry says why).
+export LSAN_OPTIONS="suppressions=$SOURCE_DIR/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
 cd "$SOURCE_DIR"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "${JOBS:-$(nproc)}" >/dev/null
