@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what only the tests need, builds the test suite and runs it, runs it again
 # under AddressSanitizer + UndefinedBehaviorSanitizer, then builds the libFuzzer targets and replays
-# their seeds (long fuzzing runs: fuzz/run.sh).
+# their seeds (long fuzzing runs: fuzz/run.sh). The verify tests start their own PostgreSQL cluster
+# (Debian's postgresql package) on a free loopback port.
 #   tests/run.sh               both passes
 #   tests/run.sh --no-sanitize the plain pass only (quicker, for development)
 set -euo pipefail
@@ -16,7 +17,7 @@ case "${1:-}" in
   *) echo "tests/run.sh: unknown argument '$1'" >&2; exit 2 ;;
 esac
 
-TEST_PACKAGES=(git pre-commit python3 clang)
+TEST_PACKAGES=(git pre-commit python3 clang postgresql)
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 for package in "${TEST_PACKAGES[@]}"; do

@@ -35,6 +35,16 @@ const std::vector<CheckInfo>& builtin_checks() {
       {"out-of-order-version", Severity::error, "A new version below the highest applied one (Flyway ignores it unless outOfOrder)", "git-gates.md"},
       {"protected-branch-deleted", Severity::error, "A push deletes a protected branch", "git-gates.md"},
       {"migration-not-a-file", Severity::error, "A symbolic link or submodule where a new migration should be", "git-gates.md"},
+      {"checksum-mismatch", Severity::error, "An applied migration's file no longer has the checksum in the schema history", "verify.md"},
+      {"applied-migration-missing", Severity::error, "The database applied a migration that no local file resolves to", "verify.md"},
+      {"failed-migration", Severity::error, "The schema history records a failed migration (success = false)", "verify.md"},
+      {"out-of-order-migration", Severity::error, "A pending version below the database's current one while outOfOrder is false", "verify.md"},
+      {"description-mismatch", Severity::warning, "An applied migration's file name now gives another description", "verify.md"},
+      {"type-mismatch", Severity::warning, "An applied version now resolves with another migration type (V <-> B)", "verify.md"},
+      {"pending-migration", Severity::info, "A migration flyway migrate will apply", "verify.md"},
+      {"repeatable-will-rerun", Severity::info, "A repeatable migration changed since it was applied: it will run again", "verify.md"},
+      {"unreadable-history-row", Severity::warning, "A schema history row Flyway cannot read (bad version, Teams undo)", "verify.md"},
+      {"unchecked-history-row", Severity::info, "Java, script or custom migrations in the history, which flyguard does not resolve", "verify.md"},
   };
   return checks;
 }

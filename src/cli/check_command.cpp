@@ -143,14 +143,6 @@ FailOn fail_threshold(const CheckArgs& args, const Project* project) {
   return FailOn::error;
 }
 
-bool fails(const std::vector<Diagnostic>& diagnostics, FailOn threshold) {
-  if (threshold == FailOn::never) return false;
-  Severity minimum = threshold == FailOn::warning ? Severity::warning : Severity::error;
-  for (const Diagnostic& d : diagnostics)
-    if (d.severity >= minimum) return true;
-  return false;
-}
-
 int run_check(const CheckArgs& args) {
   fs::path cwd = fs::current_path();
   ProjectOptions options;
@@ -179,7 +171,7 @@ int run_check(const CheckArgs& args) {
     input.files.push_back({file.display_path, std::move(version), file.checksum});
   }
   if (!emit_report(args.output, input)) return kUsageOrInternal;
-  return fails(diagnostics, fail_threshold(args, cache.first())) ? kViolations : kClean;
+  return fails_at(diagnostics, fail_threshold(args, cache.first())) ? kViolations : kClean;
 }
 
 }  // namespace

@@ -20,5 +20,6 @@ std::function<int()> add_ci_command(CLI::App& app);
 std::function<int()> add_install_command(CLI::App& app);
 std::function<int()> add_rules_command(CLI::App& app);
 std::function<int()> add_explain_command(CLI::App& app);
+std::function<int()> add_verify_command(CLI::App& app);
 
 }  // namespace flyguard::cli

@@ -30,7 +30,7 @@ int run(int argc, char** argv) {
       {"pre-commit", add_pre_commit_command(app)}, {"pre-push", add_pre_push_command(app)},
       {"pre-receive", add_pre_receive_command(app)}, {"ci", add_ci_command(app)},
       {"install", add_install_command(app)},     {"rules", add_rules_command(app)},
-      {"explain", add_explain_command(app)}};
+      {"explain", add_explain_command(app)},     {"verify", add_verify_command(app)}};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

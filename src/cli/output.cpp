@@ -69,4 +69,12 @@ bool emit_report(const OutputArgs& args, const report::ReportInput& input, const
   return true;
 }
 
+bool fails_at(const std::vector<Diagnostic>& diagnostics, FailOn threshold) {
+  if (threshold == FailOn::never) return false;
+  Severity minimum = threshold == FailOn::warning ? Severity::warning : Severity::error;
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity >= minimum) return true;
+  return false;
+}
+
 }  // namespace flyguard::cli

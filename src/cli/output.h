@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "config/flyguard_config.h"
 #include "report/report.h"
 
 namespace flyguard::cli {
@@ -21,5 +22,8 @@ void add_output_options(CLI::App* command, OutputArgs& args, bool with_color);
 // Hooks stay silent on the terminal when all is well (`quiet_when_clean`).
 bool emit_report(const OutputArgs& args, const report::ReportInput& input, const std::string& closing = "",
                  bool quiet_when_clean = false);
+
+// True when a finding is at or above the --fail-on threshold.
+bool fails_at(const std::vector<Diagnostic>& diagnostics, FailOn threshold);
 
 }  // namespace flyguard::cli

@@ -32,11 +32,13 @@ using S = FlywaySettings;
 using Str = std::string;
 using List = std::vector<std::string>;
 
-const std::array<Spec, 24>& specs() {
-  static const std::array<Spec, 24> table{{
+const std::array<Spec, 26>& specs() {
+  static const std::array<Spec, 26> table{{
       {"locations", ListSetter{[](S& s, List v) { s.locations = std::move(v); }}},
       {"url", TextSetter{[](S& s, Str v) { s.url = std::move(v); }}},
       {"user", TextSetter{[](S& s, Str v) { s.user = std::move(v); }}},
+      {"password", TextSetter{[](S& s, Str v) { s.password = std::move(v); }}},
+      {"baselineVersion", TextSetter{[](S& s, Str v) { s.baseline_version = std::move(v); }}},
       {"schemas", ListSetter{[](S& s, List v) { s.schemas = std::move(v); }}},
       {"defaultSchema", TextSetter{[](S& s, Str v) { s.default_schema = std::move(v); }}},
       {"table", TextSetter{[](S& s, Str v) { s.table = std::move(v); }}},

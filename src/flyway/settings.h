@@ -42,6 +42,8 @@ struct FlywaySettings {
   std::string encoding = "UTF-8";
   std::optional<std::string> url;
   std::optional<std::string> user;
+  std::optional<std::string> password;  // never printed
+  std::string baseline_version = "1";   // the version `flyway baseline` writes
   std::vector<std::string> schemas;
   std::optional<std::string> default_schema;
   std::string table = "flyway_schema_history";

@@ -107,7 +107,7 @@ void apply_flyway_table(const toml::table& table, const std::string& prefix, con
 
 void apply_environment_table(const toml::table& env, const std::string& prefix, const std::string& file,
                              FlywaySettings& settings, std::vector<SettingsProblem>& problems) {
-  for (const char* name : {"url", "user", "schemas"}) {
+  for (const char* name : {"url", "user", "password", "schemas"}) {
     const toml::node* node = env.get(name);
     if (node == nullptr) continue;
     const std::string dotted = prefix + "." + name;

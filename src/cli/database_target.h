@@ -1,0 +1,39 @@
+#pragma once
+// The database behind `verify` and `ci --url`: connection settings from the command line, Flyway's
+// configuration and libpq's environment, and the schema history table to read.
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "db/connection.h"
+#include "db/schema_history.h"
+#include "flyway/settings.h"
+
+namespace flyguard::cli {
+
+struct DatabaseArgs {
+  std::string url;
+  std::string user;
+  std::string password_env;  // name of the variable that holds the password
+  std::string schema;
+  std::string table;
+  int timeout_seconds = 30;
+};
+
+void add_database_options(CLI::App* command, DatabaseArgs& args);
+
+struct DatabaseTarget {
+  db::ConnectionParameters parameters;
+  db::HistoryTable table;
+  int statement_timeout_ms = 30000;
+  bool redshift = false;
+};
+
+// Throws db::DatabaseError when the settings name no database or cannot be read.
+DatabaseTarget database_target(const flyway::FlywaySettings& settings, const DatabaseArgs& args,
+                               const flyway::Environment& env);
+
+// Connects and reads the history; throws db::DatabaseError with a message that never holds the password.
+db::SchemaHistory read_history(const DatabaseTarget& target);
+
+}  // namespace flyguard::cli
