@@ -2,9 +2,10 @@
 // head) -> head against the migrations applied on the base, and checks every migration in head.
 #include <iostream>
 
-#include "cli/hook_input.h"
+#include "cli/ci_database.h"
 #include "cli/commands.h"
 #include "cli/gate_support.h"
+#include "cli/hook_input.h"
 
 namespace flyguard::cli {
 
@@ -15,6 +16,7 @@ namespace {
 struct CiArgs {
   std::string base;
   std::string head = "HEAD";
+  DatabaseArgs database;  // --url: the live history is the applied set
   OutputArgs output;
 };
 
@@ -107,14 +109,17 @@ int run_ci(const CiArgs& args) {
     ProjectOptions options;
     options.environment = env;
     TrustedProjects trusted = load_trusted_projects(*repo, base_tree, head_tree, options);
-    GateInput input = *tree_gate_input(*repo, trusted, base_tree, merge_base ? repo->tree_of(*merge_base) : base_tree,
-                                       head_tree, false);
+    const bool from_database = !args.database.url.empty();
+    // With --url the database says what is applied; the base still gives the range whose files are linted.
+    GateInput input = *tree_gate_input(*repo, trusted, from_database ? std::nullopt : base_tree,
+                                       merge_base ? repo->tree_of(*merge_base) : base_tree, head_tree, false);
     input.check_every_file = true;
     input.applied_label = range.base ? git::to_hex(*range.base).substr(0, 12) : "the base";
     GateResult result = run_gate(input);
     Verdict verdict;
     verdict.count(result);
     verdict.add(std::move(result.diagnostics));
+    if (from_database) verdict.add(judge_against_database(input, args.database, env));
     verdict.add(trusted.notes);
     return print_verdict(verdict, args.output, verdict.refused ? "flyguard: ci failed: see above" : "");
   } catch (const std::exception& e) {
@@ -133,9 +138,13 @@ std::function<int()> add_ci_command(CLI::App& app) {
       "else the protected branch (origin/main when there is no local main). When the head is the protected\n"
       "branch itself: CODEBUILD_WEBHOOK_PREV_COMMIT, else the first parent (with a notice). The range is\n"
       "merge-base(base, head) -> head; migrations on the base are applied; configuration comes from the base.\n"
-      "Every migration in the head tree is also checked for naming, duplicates and syntax.");
+      "Every migration in the head tree is also checked for naming, duplicates and syntax.\n"
+      "With --url, the database's flyway_schema_history is the applied set instead of the base (as in\n"
+      "flyguard verify); the base still chooses which files are linted.");
   cmd->add_option("--base", args->base, "Base revision or branch");
   cmd->add_option("--head", args->head, "Head revision (default: HEAD)");
+  add_database_options(cmd, args->database,
+                       "Read the applied migrations from this database (jdbc:postgresql://…, jdbc:redshift://…)");
   add_output_options(cmd, args->output, false);
   return [args] { return run_ci(*args); };
 }

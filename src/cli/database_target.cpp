@@ -4,9 +4,8 @@
 
 namespace flyguard::cli {
 
-void add_database_options(CLI::App* command, DatabaseArgs& args) {
-  command->add_option("--url", args.url, "Database URL (jdbc:postgresql://…, jdbc:redshift://…, postgresql://…); "
-                                         "default: flyway.url / FLYWAY_URL");
+void add_database_options(CLI::App* command, DatabaseArgs& args, const std::string& url_help) {
+  command->add_option("--url", args.url, url_help);
   command->add_option("--user", args.user, "Database user; default: flyway.user / FLYWAY_USER, then PGUSER");
   command->add_option("--password-env", args.password_env,
                       "Name of the environment variable holding the password; default: FLYWAY_PASSWORD, "

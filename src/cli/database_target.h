@@ -20,7 +20,8 @@ struct DatabaseArgs {
   int timeout_seconds = 30;
 };
 
-void add_database_options(CLI::App* command, DatabaseArgs& args);
+// `url_help` describes --url, whose role differs between commands.
+void add_database_options(CLI::App* command, DatabaseArgs& args, const std::string& url_help);
 
 struct DatabaseTarget {
   db::ConnectionParameters parameters;

@@ -120,7 +120,9 @@ std::function<int()> add_verify_command(CLI::App& app) {
       "libpq's own PGHOST, PGUSER, PGPASSWORD, ~/.pgpass. One SELECT in a read-only transaction.\n"
       "A missing history table means nothing is applied yet.");
   cmd->add_option("project", args->project, "Flyway project directory (default: the current directory)");
-  add_database_options(cmd, args->database);
+  add_database_options(cmd, args->database,
+                       "Database URL (jdbc:postgresql://…, jdbc:redshift://…, postgresql://…); "
+                       "default: flyway.url / FLYWAY_URL");
   cmd->add_option("--fail-on", args->fail_on, "Lowest severity that fails (exit 1); default: error")
       ->check(CLI::IsMember({"error", "warning", "never"}));
   cmd->add_option("--config", args->config, "Use this .flyguard.toml instead of the project's")->check(CLI::ExistingFile);

@@ -372,5 +372,53 @@ TEST_F(VerifyDb, TenThousandHistoryRows) {
   EXPECT_TRUE(contains(report.err, "current version 10000, 10000 applied, 1 pending"));
 }
 
+// ci --url: the database, not the base branch, says what is applied.
+TEST_F(VerifyDb, CiWithUrlTakesTheAppliedSetFromTheDatabase) {
+  auto git = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"-c", "user.name=Test", "-c", "user.email=test@example.com"});
+    RunResult r = run_program("git", args, {project.path(), {}, ""});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return r.out;
+  };
+  git({"init", "-q", "-b", "main"});
+  write("flyway.conf", "flyway.locations=filesystem:sql\n");
+  write_sql("V1__a.sql", "CREATE TABLE a (id bigint);\n");
+  write_sql("V2__b.sql", "CREATE TABLE b (id bigint);\n");
+  git({"add", "-A"});
+  git({"commit", "-q", "-m", "A"});
+  std::string base = git({"rev-parse", "HEAD"});
+  base.pop_back();
+  write_sql("V2__b.sql", "CREATE TABLE b (id bigint, note text);\n");
+  write_sql("V3__c.sql", "CREATE INDEX c_idx ON a (id);\n");
+  git({"add", "-A"});
+  git({"commit", "-q", "-m", "B"});
+
+  // The base branch has V2, so the edit is refused without a database...
+  RunResult from_git = run_flyguard({"ci", "--base", base, "--format", "json"}, {project.path(), {}, ""});
+  EXPECT_EQ(from_git.status, 1);
+  EXPECT_EQ(files_with(parse_report(from_git.out), "applied-migration-modified"), std::set<std::string>{"sql/V2__b.sql"});
+  // ... but the database has only applied V1: editing V2 before it is deployed is fine.
+  create_history();
+  insert({as_applied(1, "V1__a.sql", "CREATE TABLE a (id bigint);\n")});
+  std::vector<std::string> ci = {"ci", "--base", base, "--format", "json", "--url", postgres_cluster().uri(database_)};
+  Env password{{"FLYWAY_PASSWORD", postgres_cluster().password}};
+  RunResult from_db = run_flyguard(ci, {project.path(), password, ""});
+  Json report = parse_report(from_db.out);
+  EXPECT_EQ(files_with(report, "applied-migration-modified"), std::set<std::string>{});
+  EXPECT_EQ(files_with(report, "pending-migration"), (std::set<std::string>{"sql/V2__b.sql", "sql/V3__c.sql"}));
+  // The new files are still linted.
+  EXPECT_EQ(files_with(report, "require-concurrent-index-creation"), std::set<std::string>{"sql/V3__c.sql"});
+  EXPECT_EQ(from_db.status, 1) << from_db.err;
+
+  // Once V2 is deployed with its old content, the edit is a checksum mismatch.
+  insert({as_applied(2, "V2__b.sql", "CREATE TABLE b (id bigint);\n")});
+  report = parse_report(run_flyguard(ci, {project.path(), password, ""}).out);
+  EXPECT_EQ(files_with(report, "checksum-mismatch"), std::set<std::string>{"sql/V2__b.sql"});
+  // An unreachable database fails closed.
+  RunResult down = run_flyguard({"ci", "--base", base, "--url", "postgresql://127.0.0.1:1/x"}, {project.path(), {}, ""});
+  EXPECT_EQ(down.status, 2);
+  EXPECT_TRUE(contains(down.err, "fail closed"));
+}
+
 }  // namespace
 }  // namespace flyguard::test
