@@ -1,5 +1,10 @@
 // redshift-alter-table-limits: ALTER TABLE forms that Redshift rejects (dg/r_ALTER_TABLE).
+#include <algorithm>
+#include <cctype>
+#include <set>
+
 #include "rules/rule.h"
+#include "sql/tokens.h"
 
 namespace {
 
@@ -66,7 +71,139 @@ std::string shrinking(const RuleContext& context, const AstNode& cmd) {
          std::to_string(wanted) + ")";
 }
 
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return out;
+}
+
+// What this file's CREATE TABLE said about a table that a storage ALTER changes.
+struct CreatedTable {
+  bool found = false;
+  std::set<std::string> columns;
+  bool interleaved = false;
+  bool temporary = false;
+};
+
+CreatedTable created_table(const RuleContext& context, std::string_view schema, std::string_view name) {
+  CreatedTable table;
+  for (std::size_t i = 0; i < context.index; ++i) {
+    const flyguard::sql::Statement& statement = context.statements[i];
+    if (statement.kind() != "CreateStmt") continue;
+    const AstNode relation = statement.ast.body().field("relation");
+    if (lower(relation.string_field("relname")) != lower(name)) continue;
+    if (!schema.empty() && lower(relation.string_field("schemaname")) != lower(schema)) continue;
+    table = CreatedTable{true, {}, false, relation.string_field("relpersistence") == "t"};
+    for (const AstNode& element : statement.ast.body().list_field("tableElts"))
+      if (element.type() == "ColumnDef") table.columns.insert(lower(element.body().string_field("colname")));
+    for (const flyguard::sql::RedshiftClause& clause : statement.redshift_clauses)
+      if (clause.kind == "SORTKEY" && lower(context.text.substr(clause.begin, 11)) == "interleaved") table.interleaved = true;
+  }
+  return table;
+}
+
+// Reads ALTER TABLE [IF EXISTS] [schema.]name ALTER <storage action> [, ALTER …] from its words and says
+// what Redshift refuses, or "". These statements never reach the PostgreSQL parser.
+class StorageAlter {
+ public:
+  StorageAlter(const RuleContext& context)
+      : context_(context),
+        tokens_(flyguard::sql::tokenize(
+            context.text.substr(context.statement.span.code_begin,
+                                context.statement.span.end - context.statement.span.code_begin),
+            true)) {}
+
+  std::string refusal() {
+    std::size_t i = 2;
+    if (is(i, "IF") && is(i + 1, "EXISTS")) i += 2;
+    std::string schema;
+    std::string name = word(i);
+    while (i + 2 < tokens_.size() && tokens_[i + 1].is_punctuation('.')) {
+      schema = name;
+      i += 2;
+      name = word(i);
+    }
+    table_ = created_table(context_, schema, name);
+    for (++i; i < tokens_.size(); ++i) {
+      if (!is(i, "ALTER")) continue;
+      std::string why = action(i + 1);
+      if (!why.empty()) return why;
+    }
+    return {};
+  }
+
+ private:
+  bool is(std::size_t i, std::string_view w) const { return i < tokens_.size() && tokens_[i].is(w); }
+  std::string word(std::size_t i) const {
+    if (i >= tokens_.size()) return {};
+    std::string_view text = tokens_[i].text;
+    if (tokens_[i].kind == flyguard::sql::TokenKind::quoted_identifier && text.size() >= 2)
+      return std::string(text.substr(1, text.size() - 2));
+    return lower(text);
+  }
+
+  std::string action(std::size_t i) const {
+    if (is(i, "INTERLEAVED"))
+      return "ALTER ... SORTKEY cannot make a sort key INTERLEAVED (only COMPOUND, AUTO or NONE)";
+    if (is(i, "DISTKEY")) return key_column(i + 1, "DISTKEY");
+    if (is(i, "DISTSTYLE")) return distribution(i + 1);
+    if (is(i, "COMPOUND")) ++i;
+    if (is(i, "SORTKEY")) return sort_columns(i + 1);
+    return {};
+  }
+
+  std::string distribution(std::size_t i) const {
+    const std::string style = word(i);
+    if (style == "key") {
+      if (!is(i + 1, "DISTKEY")) return "ALTER DISTSTYLE KEY needs the column: ALTER DISTSTYLE KEY DISTKEY <column>";
+      return key_column(i + 2, "DISTKEY");
+    }
+    if (style == "all" && table_.interleaved)
+      return "ALTER DISTSTYLE ALL is not supported on a table with an INTERLEAVED sort key";
+    if (style == "all" && table_.temporary) return "ALTER DISTSTYLE ALL is not supported on temporary tables";
+    if (style != "all" && style != "even" && style != "auto")
+      return "ALTER DISTSTYLE takes ALL, EVEN, AUTO or KEY DISTKEY <column>, not '" + style + "'";
+    return {};
+  }
+
+  std::string sort_columns(std::size_t i) const {
+    if (is(i, "AUTO") || is(i, "NONE")) return {};
+    if (i >= tokens_.size() || !tokens_[i].is_punctuation('('))
+      return "ALTER SORTKEY takes a column list, AUTO or NONE";
+    const std::size_t close = flyguard::sql::matching_paren(tokens_, i);
+    std::size_t listed = 0;
+    for (std::size_t k = i + 1; k < close; ++k) {
+      if (tokens_[k].is_punctuation(',')) continue;
+      ++listed;
+      std::string why = key_column(k, "SORTKEY");
+      if (!why.empty()) return why;
+    }
+    if (listed > 400) return "a compound SORTKEY has at most 400 columns";
+    return {};
+  }
+
+  std::string key_column(std::size_t i, std::string_view key) const {
+    const std::string column = word(i);
+    if (column.empty()) return std::string(key) + " needs a column";
+    if (table_.found && !table_.columns.count(column))
+      return std::string(key) + " names " + column + ", which is not a column of the table created above";
+    return {};
+  }
+
+  const RuleContext& context_;
+  std::vector<flyguard::sql::Token> tokens_;
+  CreatedTable table_;
+};
+
 void check(const RuleContext& context, RuleReporter& reporter) {
+  if (context.statement.redshift_kind.rfind("ALTER TABLE ALTER ", 0) == 0) {
+    std::string why = StorageAlter(context).refusal();
+    if (!why.empty())
+      reporter.report(context.statement_offset(), "Redshift rejects this ALTER TABLE: " + why,
+                      "see the ALTER DISTKEY / DISTSTYLE / SORTKEY forms in Redshift's ALTER TABLE reference");
+    return;
+  }
   const std::vector<AstNode> commands = alter_table_commands(context);
   if (commands.size() > 1) {
     // Redshift takes one action per ALTER TABLE (its storage ALTERs are read as their own statements).
@@ -93,13 +230,17 @@ FLYGUARD_RULE(redshift_alter_table_limits) = {
     .severity = flyguard::Severity::error,
     .dialects = kRedshift,
     .opt_in = false,
-    .summary = "ALTER TABLE forms Redshift rejects: type changes other than a VARCHAR length, SET/DROP NOT NULL or DEFAULT, NOT NULL columns without a default, several actions",
+    .summary = "ALTER TABLE forms Redshift rejects: type changes other than a VARCHAR length, SET/DROP NOT NULL or DEFAULT, NOT NULL columns without a default, several actions, invalid ALTER DISTKEY/DISTSTYLE/SORTKEY",
     .rationale =
         "Redshift's ALTER TABLE is much narrower than PostgreSQL's (dg/r_ALTER_TABLE): ALTER COLUMN ... TYPE "
         "only changes the length of a VARCHAR (no other type, no USING); nullability and defaults of existing "
         "columns cannot be changed; a column added as NOT NULL needs a non-null default even when the table is "
         "empty; ADD COLUMN cannot add key or identity columns; and one statement takes one action. PostgreSQL "
-        "accepts all of these, so a migration tested against PostgreSQL fails when it reaches Redshift.",
+        "accepts all of these, so a migration tested against PostgreSQL fails when it reaches Redshift. The "
+        "Redshift-only forms ALTER DISTKEY, ALTER DISTSTYLE and ALTER [COMPOUND] SORTKEY are checked from their "
+        "words: keys must name columns of the table (when this file created it), DISTSTYLE KEY needs its "
+        "DISTKEY, a sort key cannot become INTERLEAVED, and DISTSTYLE ALL is refused for tables with an "
+        "interleaved sort key and for temporary tables.",
     .bad_example = "ALTER TABLE sales ALTER COLUMN amount TYPE decimal(14, 2);",
     .good_example = "ALTER TABLE sales ALTER COLUMN note TYPE varchar(500);",
     .fix = "Rebuild the table (CREATE TABLE ..., INSERT ... SELECT, rename) for changes Redshift's ALTER TABLE does not make",
