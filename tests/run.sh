@@ -17,7 +17,7 @@ case "${1:-}" in
   *) echo "tests/run.sh: unknown argument '$1'" >&2; exit 2 ;;
 esac
 
-TEST_PACKAGES=(git pre-commit python3 clang postgresql)
+TEST_PACKAGES=(git pre-commit python3 clang postgresql dpkg-dev)
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 for package in "${TEST_PACKAGES[@]}"; do
