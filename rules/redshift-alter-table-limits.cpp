@@ -1,6 +1,4 @@
 // redshift-alter-table-limits: ALTER TABLE forms that Redshift rejects (dg/r_ALTER_TABLE).
-#include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "rules/rule.h"
@@ -71,13 +69,6 @@ std::string shrinking(const RuleContext& context, const AstNode& cmd) {
          std::to_string(wanted) + ")";
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 // What this file's CREATE TABLE said about a table that a storage ALTER changes.
 struct CreatedTable {
   bool found = false;
@@ -92,13 +83,13 @@ CreatedTable created_table(const RuleContext& context, std::string_view schema, 
     const flyguard::sql::Statement& statement = context.statements[i];
     if (statement.kind() != "CreateStmt") continue;
     const AstNode relation = statement.ast.body().field("relation");
-    if (lower(relation.string_field("relname")) != lower(name)) continue;
-    if (!schema.empty() && lower(relation.string_field("schemaname")) != lower(schema)) continue;
+    if (ascii_lower(relation.string_field("relname")) != ascii_lower(name)) continue;
+    if (!schema.empty() && ascii_lower(relation.string_field("schemaname")) != ascii_lower(schema)) continue;
     table = CreatedTable{true, {}, false, relation.string_field("relpersistence") == "t"};
     for (const AstNode& element : statement.ast.body().list_field("tableElts"))
-      if (element.type() == "ColumnDef") table.columns.insert(lower(element.body().string_field("colname")));
+      if (element.type() == "ColumnDef") table.columns.insert(ascii_lower(element.body().string_field("colname")));
     for (const flyguard::sql::RedshiftClause& clause : statement.redshift_clauses)
-      if (clause.kind == "SORTKEY" && lower(context.text.substr(clause.begin, 11)) == "interleaved") table.interleaved = true;
+      if (clause.kind == "SORTKEY" && ascii_lower(context.text.substr(clause.begin, 11)) == "interleaved") table.interleaved = true;
   }
   return table;
 }
@@ -140,7 +131,7 @@ class StorageAlter {
     std::string_view text = tokens_[i].text;
     if (tokens_[i].kind == flyguard::sql::TokenKind::quoted_identifier && text.size() >= 2)
       return std::string(text.substr(1, text.size() - 2));
-    return lower(text);
+    return ascii_lower(text);
   }
 
   std::string action(std::size_t i) const {

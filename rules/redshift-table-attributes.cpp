@@ -1,6 +1,4 @@
 // redshift-table-attributes: DISTSTYLE, DISTKEY and SORTKEY combinations Redshift rejects (dg/r_CREATE_TABLE_NEW).
-#include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "rules/rule.h"
@@ -10,12 +8,6 @@ namespace {
 using namespace flyguard::rules;
 using flyguard::sql::AstNode;
 using flyguard::sql::RedshiftClause;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
 
 std::set<std::string> column_names(const AstNode& create) {
   std::set<std::string> names;
@@ -29,7 +21,7 @@ std::string problem(const std::vector<RedshiftClause>& clauses, const std::set<s
   std::string style;
   int distkeys = 0;
   for (const RedshiftClause& c : clauses) {
-    if (c.kind == "DISTSTYLE" && !c.arguments.empty()) style = lower(c.arguments.front());
+    if (c.kind == "DISTSTYLE" && !c.arguments.empty()) style = ascii_lower(c.arguments.front());
     if (c.kind == "DISTKEY") ++distkeys;
   }
   if (distkeys > 1) return "a table has one DISTKEY at most";
@@ -39,7 +31,7 @@ std::string problem(const std::vector<RedshiftClause>& clauses, const std::set<s
     if (!keyed || !c.column.empty()) continue;  // column-level keys name their own column
     std::size_t listed = 0;
     for (const std::string& argument : c.arguments) {
-      const std::string name = lower(argument);
+      const std::string name = ascii_lower(argument);
       if (name == "sortkey" || name == "auto") continue;
       ++listed;
       if (!columns.empty() && !columns.count(name)) return c.kind + " names " + argument + ", which is not a column of the table";
