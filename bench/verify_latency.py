@@ -46,7 +46,7 @@ def run_once(command, env):
     return elapsed, usage.ru_maxrss / 1024.0
 
 
-def prepare(project, psql, rows):
+def prepare(project, psql, rows, env):
     os.makedirs(os.path.join(project, "sql"))
     values = []
     for i in range(1, rows + 1):
@@ -57,7 +57,7 @@ def prepare(project, psql, rows):
         values.append(f"({i},'{i}','step {i}','SQL','{name}',{flyway_checksum(content)},'flyway',5,true)")
     sql = CREATE + ("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
                     "checksum, installed_by, execution_time, success) VALUES " + ",".join(values) + ";")
-    subprocess.run(psql + ["-q", "-v", "ON_ERROR_STOP=1"], input=sql.encode(), check=True)
+    subprocess.run(psql + ["-q", "-v", "ON_ERROR_STOP=1"], input=sql.encode(), env=env, check=True)
 
 
 def main():
@@ -76,7 +76,7 @@ def main():
             uri = f"postgresql://{user}@127.0.0.1:{port}/postgres"
             psql = ["psql", "-X", "-d", uri]
             project = os.path.join(tmp, "project")
-            prepare(project, psql, args.rows)
+            prepare(project, psql, args.rows, env)
             os.chdir(project)
             ours = [flyguard, "verify", "--url", uri]
             floor = psql + ["-At", "-c", "SELECT installed_rank, version, description, type, script, checksum, "
