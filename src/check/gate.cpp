@@ -116,10 +116,19 @@ class Gate {
 
   std::string label(const Applied& a) const { return a.file->path + " is applied (it is on " + input_.applied_label + ")"; }
 
-  // "V3__…": the name of the migration that should carry a change instead.
-  std::string next_migration(const GateProject* project) const {
-    auto it = highest_applied_.find(project);
-    std::string next = it == highest_applied_.end() ? "" : flyway::suggest_next_version(it->second);
+  // "V3__…": the name of the migration that should carry a change instead, above every version that is
+  // applied or already in tree B.
+  std::string next_migration(const GateProject* project) {
+    std::optional<flyway::MigrationVersion> highest;
+    if (auto it = highest_applied_.find(project); it != highest_applied_.end()) highest = it->second;
+    for (const TreeFile& file : input_.result) {
+      if (project_of(file.path) != project || !flyway::is_sql_candidate(base_name(file.path), project->settings.naming))
+        continue;
+      const auto& name = name_of(file.path, *project);
+      if (name && name->kind == MigrationKind::versioned && name->version && (!highest || *highest < *name->version))
+        highest = name->version;
+    }
+    std::string next = highest ? flyway::suggest_next_version(*highest) : "";
     return project->settings.naming.versioned_prefix + (next.empty() ? "<next>" : next) +
            project->settings.naming.separator + "…";
   }

@@ -50,6 +50,20 @@ class GateTest : public ::testing::Test {
   }
 };
 
+// The hint names a version that is free in the new tree, not just above the applied ones.
+TEST_F(GateTest, TheSuggestedMigrationVersionIsFreeInTheNewTree) {
+  auto tree = with(applied_tree, {{"sql/V1__a.sql", "create table a(id bigint, n int);\n"},
+                                  {"sql/V3__d.sql", "create table d(id bigint);\n"}});
+  auto result = judge(tree, {{ChangeType::modified, file("sql/V1__a.sql", "create table a(id bigint);\n"),
+                              file("sql/V1__a.sql", "create table a(id bigint, n int);\n")},
+                             {ChangeType::added, std::nullopt, file("sql/V3__d.sql", "create table d(id bigint);\n")}});
+  ASSERT_EQ(rules(result, Severity::error), std::multiset<std::string>{"applied-migration-modified"});
+  for (const Diagnostic& d : result.diagnostics)
+    if (d.rule == "applied-migration-modified") {
+      EXPECT_NE(d.hint.find("V4__"), std::string::npos) << d.hint;
+    }
+}
+
 TEST_F(GateTest, LineEndingRewriteIsReformattedNotModified) {
   auto result = judge(with(applied_tree, {{"sql/V1__a.sql", "create table a(id bigint);\r\n"}}),
                       {{ChangeType::modified, file("sql/V1__a.sql", "create table a(id bigint);\n"),
