@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The test command: installs what only the tests need, builds the test suite and runs it, runs it again
-# under AddressSanitizer + UndefinedBehaviorSanitizer, then builds the libFuzzer targets and replays
-# their seeds (long fuzzing runs: fuzz/run.sh). The verify tests start their own PostgreSQL cluster
-# (Debian's postgresql package) on a free loopback port.
+# The test command: installs what only the tests need, builds the test suite and runs it, builds and
+# tests the portable release archive, runs the suite again under AddressSanitizer +
+# UndefinedBehaviorSanitizer, then builds the libFuzzer targets and replays their seeds (long fuzzing
+# runs: fuzz/run.sh). The verify tests start their own PostgreSQL cluster (Debian's postgresql
+# package) on a free loopback port.
 #   tests/run.sh               both passes
 #   tests/run.sh --no-sanitize the plain pass only (quicker, for development)
 set -euo pipefail
@@ -12,7 +13,7 @@ JOBS="${JOBS:-$(nproc)}"
 SANITIZE=1
 case "${1:-}" in
   --no-sanitize) SANITIZE=0 ;;
-  -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
   "") ;;
   *) echo "tests/run.sh: unknown argument '$1'" >&2; exit 2 ;;
 esac
@@ -38,6 +39,10 @@ run_suite() {
 
 cd "$SOURCE_DIR"
 run_suite release
+echo "==> portable release archive: build and test it unpacked"
+cmake --preset portable -S "$SOURCE_DIR" >/dev/null
+cmake --build --preset portable -j "$JOBS"
+tests/package/test_portable.sh build/portable
 if [ "$SANITIZE" -eq 1 ]; then run_suite sanitize; fi
 echo "==> fuzz targets: build with Clang and replay their seed corpora"
 JOBS="$JOBS" fuzz/run.sh --smoke
