@@ -82,13 +82,6 @@ std::vector<sql::AstNode> declared_column_types(const RuleContext& context) {
   return types;
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string_view builtin_type(const sql::AstNode& type_name) {
   std::vector<sql::AstNode> names = type_name.list_field("names");
   std::string_view schema = qualifier(names);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "check/diagnostic.h"
+#include "util/ascii.h"
 #include "sql/ast.h"
 #include "sql/dialect.h"
 #include "sql/script.h"
@@ -123,8 +124,7 @@ std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, st
 std::vector<sql::AstNode> declared_column_types(const RuleContext& context);
 // The name of a built-in type ("int4", "timestamp"), "" for a type from another schema.
 std::string_view builtin_type(const sql::AstNode& type_name);
-// ASCII lower case, as unquoted SQL names compare.
-std::string ascii_lower(std::string_view text);
+using util::ascii_lower;  // ASCII lower case, as unquoted SQL names compare
 
 // Every table reference below `node`: the wrapped RangeVars of FROM lists and the bare ones of "relation"
 // fields alike (a CTE name read in FROM counts too).

@@ -197,7 +197,11 @@ CheckedFile check_file(const std::string& display_path, std::string_view file_na
   result.checksum = checksum_for(content, replaced, repeatable, settings).checksum;
   sql::ParsedScript script = sql::parse_script(replaced.text, options.dialect);
   check_parse(display_path, body, script, replaced, options, lines, result.diagnostics);
-  check_rules(display_path, body, script, replaced, options, script_config.execute_in_transaction, lines,
+  // The sidecar decides; else Flyway's global executeInTransaction=false makes every migration
+  // non-transactional; else Flyway looks at the statements (the rules engine does the same).
+  std::optional<bool> in_transaction = script_config.execute_in_transaction;
+  if (!in_transaction && !settings.execute_in_transaction) in_transaction = false;
+  check_rules(display_path, body, script, replaced, options, in_transaction, lines,
               result.diagnostics);
   apply_suppressions({display_path, body, options.dialect, lines, options.rule_severities}, result.diagnostics);
   return result;

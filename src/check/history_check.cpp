@@ -200,6 +200,13 @@ class HistoryComparison {
     if (last_applied_ && version < *last_applied_) {
       if (options_.out_of_order) return add_pending(migration, " (out of order: below current version " +
                                                                    last_applied_->display() + ")");
+      if (flyway::ignores_migrations(options_.ignore_patterns, false, "ignored")) {
+        add(Severity::info, "out-of-order-migration", migration.display_path,
+            "version " + version.display() + " is below the current version " + last_applied_->display() +
+                ": flyway migrate will never apply it (ignoreMigrationPatterns ignores it, outOfOrder is false)",
+            "renumber it above " + last_applied_->display() + " if it should run");
+        return;
+      }
       add(Severity::error, "out-of-order-migration", migration.display_path,
           "Detected resolved migration not applied to database: " + version.display() +
               ": it is below the current version " + last_applied_->display() +
@@ -270,6 +277,7 @@ class HistoryComparison {
         continue;
       }
       const bool future = !last_resolved_ || version >= *last_resolved_;
+      if (!future && flyway::ignores_migrations(options_.ignore_patterns, false, "missing")) continue;
       add(Severity::error, "applied-migration-missing", path,
           "Detected applied migration not resolved locally: " + version.display() + " (" + row.script + ")" +
               (future ? ": it is newer than every local migration, which Flyway calls 'future' and flyway "
@@ -289,6 +297,7 @@ class HistoryComparison {
         report_failed(path, row);
         continue;
       }
+      if (flyway::ignores_migrations(options_.ignore_patterns, true, "missing")) continue;
       add(Severity::error, "applied-migration-missing", path,
           "Detected applied repeatable migration not resolved locally: " + description + " (" + row.script + ")",
           "restore the file, or run flyway repair if it was removed on purpose");

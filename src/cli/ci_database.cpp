@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "check/history_check.h"
 
 namespace flyguard::cli {
 
@@ -42,13 +41,8 @@ std::vector<Diagnostic> judge_against_database(const GateInput& input, const Dat
   for (const GateProject& project : input.projects) {
     DatabaseTarget target = database_target(project.settings, args, env);
     db::SchemaHistory history = read_history(target);
-    HistoryCheckOptions options;
-    options.out_of_order = project.settings.out_of_order;
-    options.table_label = target.table.qualified_name();
-    std::string first_location = project.locations.empty() ? project.root : project.locations.front();
-    options.path_of_script = [first_location](const std::string& script) {
-      return first_location.empty() ? script : first_location + "/" + script;
-    };
+    HistoryCheckOptions options =
+        history_options(project.settings, target, project.locations.empty() ? project.root : project.locations.front());
     HistoryCheckResult result = check_against_history(head_migrations(input, project), history.rows, options);
     std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(diagnostics));
   }

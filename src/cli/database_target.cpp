@@ -74,6 +74,17 @@ DatabaseTarget database_target(const flyway::FlywaySettings& settings, const Dat
   return target;
 }
 
+HistoryCheckOptions history_options(const flyway::FlywaySettings& settings, const DatabaseTarget& target,
+                                    const std::string& location) {
+  HistoryCheckOptions options;
+  options.out_of_order = settings.out_of_order;
+  options.ignore_patterns = settings.ignore_migration_patterns;
+  options.table_label = target.table.qualified_name();
+  const std::string prefix = location.empty() || location == "." ? "" : location + "/";
+  options.path_of_script = [prefix](const std::string& script) { return prefix + script; };
+  return options;
+}
+
 db::SchemaHistory read_history(const DatabaseTarget& target) {
   db::Connection connection(target.parameters);
   return db::read_schema_history(connection, target.table, target.statement_timeout_ms);

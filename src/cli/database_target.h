@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "check/history_check.h"
 #include "db/connection.h"
 #include "db/schema_history.h"
 #include "flyway/settings.h"
@@ -33,6 +34,12 @@ struct DatabaseTarget {
 // Throws db::DatabaseError when the settings name no database or cannot be read.
 DatabaseTarget database_target(const flyway::FlywaySettings& settings, const DatabaseArgs& args,
                                const flyway::Environment& env);
+
+// How a project's files are judged against the history read from `target`: Flyway's outOfOrder and
+// ignoreMigrationPatterns, the table's name, and `location` (the first migration directory as shown to
+// the user, "" for the current one) as the place of files that only the history still names.
+HistoryCheckOptions history_options(const flyway::FlywaySettings& settings, const DatabaseTarget& target,
+                                    const std::string& location);
 
 // Connects and reads the history; throws db::DatabaseError with a message that never holds the password.
 db::SchemaHistory read_history(const DatabaseTarget& target);

@@ -48,15 +48,6 @@ std::vector<ResolvedMigration> local_migrations(const Project& project, const fs
   return resolved;
 }
 
-// Where a history row's script would be on disk: under the first location.
-std::function<std::string(const std::string&)> script_locator(const Project& project, const fs::path& cwd) {
-  std::string prefix;
-  if (!project.locations.empty())
-    prefix = display_path_for(project.root / project.locations.front().directory, cwd) + "/";
-  if (prefix == "./") prefix.clear();
-  return [prefix](const std::string& script) { return prefix + script; };
-}
-
 std::string closing_line(const HistoryCheckResult& result, const std::string& table, bool exists) {
   if (!exists) return "flyguard: " + table + " does not exist yet: nothing is applied; " +
                       std::to_string(result.pending) + " migration(s) pending.";
@@ -71,10 +62,10 @@ int verify_project(const Project& project, const VerifyArgs& args, const flyway:
   std::vector<ResolvedMigration> resolved = local_migrations(project, cwd, diagnostics);
   db::SchemaHistory history = read_history(target);
 
-  HistoryCheckOptions options;
-  options.out_of_order = project.flyway.out_of_order;
-  options.table_label = target.table.qualified_name();
-  options.path_of_script = script_locator(project, cwd);
+  const std::string location = project.locations.empty()
+                                   ? display_path_for(project.root, cwd)
+                                   : display_path_for(project.root / project.locations.front().directory, cwd);
+  HistoryCheckOptions options = history_options(project.flyway, target, location);
   HistoryCheckResult result = check_against_history(resolved, history.rows, options);
   std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(diagnostics));
   sort_diagnostics(diagnostics);

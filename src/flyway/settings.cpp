@@ -6,10 +6,12 @@
 // file wins because it is the format Flyway 10+ prefers. Flyway itself ignores the .conf files once any
 // TOML file exists; merging both instead means a half-migrated project still gets its settings.
 #include <array>
+#include <set>
 #include <cctype>
 #include <iterator>
 #include <system_error>
 
+#include "util/ascii.h"
 #include "util/file.h"
 #include "flyway/settings.h"
 #include "flyway/settings_internal.h"
@@ -38,7 +40,6 @@ const std::array<Spec, 26>& specs() {
       {"url", TextSetter{[](S& s, Str v) { s.url = std::move(v); }}},
       {"user", TextSetter{[](S& s, Str v) { s.user = std::move(v); }}},
       {"password", TextSetter{[](S& s, Str v) { s.password = std::move(v); }}},
-      {"baselineVersion", TextSetter{[](S& s, Str v) { s.baseline_version = std::move(v); }}},
       {"schemas", ListSetter{[](S& s, List v) { s.schemas = std::move(v); }}},
       {"defaultSchema", TextSetter{[](S& s, Str v) { s.default_schema = std::move(v); }}},
       {"table", TextSetter{[](S& s, Str v) { s.table = std::move(v); }}},
@@ -53,6 +54,7 @@ const std::array<Spec, 26>& specs() {
       {"placeholderSeparator", TextSetter{[](S& s, Str v) { s.placeholders.separator = std::move(v); }}},
       {"placeholderReplacement", FlagSetter{[](S& s, bool v) { s.placeholders.enabled = v; }}},
       {"outOfOrder", FlagSetter{[](S& s, bool v) { s.out_of_order = v; }}},
+      {"ignoreMigrationPatterns", ListSetter{[](S& s, List v) { s.ignore_migration_patterns = std::move(v); }}},
       {"validateMigrationNaming", FlagSetter{[](S& s, bool v) { s.validate_migration_naming = v; }}},
       {"executeInTransaction", FlagSetter{[](S& s, bool v) { s.execute_in_transaction = v; }}},
       {"mixed", FlagSetter{[](S& s, bool v) { s.mixed = v; }}},
@@ -210,6 +212,38 @@ bool apply_named_setting(FlywaySettings& settings, std::string_view name, const 
   return false;
 }
 
+namespace {
+
+// Flyway's ValidatePattern: <migration type>:<migration state>, both case-insensitive.
+void check_ignore_patterns(const FlywaySettings& settings, std::vector<SettingsProblem>& problems) {
+  static const std::set<std::string> types{"*", "repeatable", "versioned"};
+  static const std::set<std::string> states{"*", "missing", "pending", "ignored", "future"};
+  for (const std::string& pattern : settings.ignore_migration_patterns) {
+    const std::size_t colon = pattern.find(':');
+    const bool valid = colon != std::string::npos && types.count(util::ascii_lower(pattern.substr(0, colon))) &&
+                       states.count(util::ascii_lower(pattern.substr(colon + 1)));
+    if (!valid)
+      problems.push_back({"ignoreMigrationPatterns", 0,
+                          "Invalid pattern '" + pattern +
+                              "'. Pattern must be of the form <migration_type>:<migration_state> (types *, "
+                              "repeatable, versioned; states *, missing, pending, ignored, future)"});
+  }
+}
+
+}  // namespace
+
+bool ignores_migrations(const std::vector<std::string>& patterns, bool repeatable, std::string_view state) {
+  for (const std::string& pattern : patterns) {
+    const std::size_t colon = pattern.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string type = util::ascii_lower(pattern.substr(0, colon));
+    const std::string wanted = util::ascii_lower(pattern.substr(colon + 1));
+    if ((type == "*" || type == (repeatable ? "repeatable" : "versioned")) && (wanted == "*" || wanted == state))
+      return true;
+  }
+  return false;
+}
+
 FlywaySettings load_flyway_settings(const FileReader& read, const Environment& env,
                                     std::vector<SettingsProblem>& problems) {
   static constexpr std::array<std::string_view, 4> kFiles{"conf/flyway.conf", "conf/flyway.toml", "flyway.conf",
@@ -248,6 +282,7 @@ FlywaySettings load_flyway_settings(const FileReader& read, const Environment& e
                             "] table is defined"});
   }
   if (apply_environment(env, settings, problems)) settings.sources.emplace_back("environment");
+  check_ignore_patterns(settings, problems);
   return settings;
 }
 

@@ -34,6 +34,7 @@ struct FlywaySettings {
   NamingConventions naming;
   PlaceholderSettings placeholders;
   bool out_of_order = false;
+  std::vector<std::string> ignore_migration_patterns{"*:future"};  // <type>:<state>, validated
   bool validate_migration_naming = false;
   bool execute_in_transaction = true;
   bool mixed = false;
@@ -43,7 +44,6 @@ struct FlywaySettings {
   std::optional<std::string> url;
   std::optional<std::string> user;
   std::optional<std::string> password;  // never printed
-  std::string baseline_version = "1";   // the version `flyway baseline` writes
   std::vector<std::string> schemas;
   std::optional<std::string> default_schema;
   std::string table = "flyway_schema_history";
@@ -57,6 +57,10 @@ struct FlywaySettings {
 // Unknown flyway.* keys are ignored (Flyway has hundreds); malformed values are problems.
 FlywaySettings load_flyway_settings(const FileReader& read, const Environment& env,
                                     std::vector<SettingsProblem>& problems);
+
+// Whether ignoreMigrationPatterns (FlywaySettings::ignore_migration_patterns) ignore migrations of this
+// kind in this state ("missing", "ignored", "pending", "future"), as flyway validate does.
+bool ignores_migrations(const std::vector<std::string>& patterns, bool repeatable, std::string_view state);
 
 // A configured location resolved to a directory relative to the project root ('/'-separated,
 // "" = the root itself). Wildcard locations keep their pattern for the scanner.

@@ -216,6 +216,18 @@ TEST_F(Discovery, NonSqlFilesInLocationsAreNotMigrations) {
   EXPECT_EQ(r.json["summary"]["files"], 1);
 }
 
+// BEGIN/COMMIT inside a migration Flyway wraps in a transaction is flagged; with Flyway's global
+// executeInTransaction=false (or the file's sidecar) nothing wraps it.
+TEST_F(Discovery, FlywaysExecuteInTransactionDecidesWhetherAMigrationIsWrapped) {
+  write_sql("V1__own_transaction.sql", "BEGIN;\nCREATE TABLE t (id bigint);\nCOMMIT;\n");
+  EXPECT_EQ(files_with(check_json().json, "transaction-nesting"), std::set<std::string>{"sql/V1__own_transaction.sql"});
+  write("flyway.conf", "flyway.executeInTransaction=false\n");
+  EXPECT_EQ(files_with(check_json().json, "transaction-nesting"), std::set<std::string>{});
+  write("flyway.conf", "");
+  write_sql("V1__own_transaction.sql.conf", "executeInTransaction=false\n");
+  EXPECT_EQ(files_with(check_json().json, "transaction-nesting"), std::set<std::string>{});
+}
+
 TEST_F(Discovery, HiddenDirectoriesAreSkipped) {
   write_sql("V1__ok.sql", "SELECT 1;\n");
   write_sql(".backup/V1__ok.sql", "SELEC 1;\n");

@@ -78,6 +78,25 @@ TEST(HistoryCheck, RowsFlyguardCannotPairAreReportedOnce) {
   EXPECT_EQ(result.applied, 0u);
 }
 
+TEST(HistoryCheck, IgnoreMigrationPatternsForMissingAndIgnoredMigrations) {
+  std::vector<ResolvedMigration> files{migration("V2__late.sql", 2), migration("V4__d.sql", 4)};
+  std::vector<HistoryRow> rows{row(1, "1", "deleted long ago", "SQL", 1), row(2, "3", "c", "SQL", 3),
+                               row(3, "4", "d", "SQL", 4), row(4, "5", "newest, deleted", "SQL", 5),
+                               row(5, std::nullopt, "old view", "SQL", 6)};
+  EXPECT_EQ(rules(check_against_history(files, rows, {})),
+            (std::vector<std::string>{"out-of-order-migration@sql/V2__late.sql", "applied-migration-missing@deleted long ago.sql",
+                                      "applied-migration-missing@c.sql", "applied-migration-missing@newest, deleted.sql",
+                                      "applied-migration-missing@old view.sql"}));
+  HistoryCheckOptions lenient;
+  lenient.ignore_patterns = {"*:future", "versioned:MISSING", "*:ignored"};
+  HistoryCheckResult result = check_against_history(files, rows, lenient);
+  // The newest deleted migration is reported whatever the patterns say; an ignored version is a note.
+  EXPECT_EQ(rules(result), (std::vector<std::string>{"out-of-order-migration@sql/V2__late.sql",
+                                                     "applied-migration-missing@newest, deleted.sql",
+                                                     "applied-migration-missing@old view.sql"}));
+  EXPECT_EQ(result.diagnostics.front().severity, Severity::info);
+}
+
 TEST(HistoryCheck, ChecksumsFlywayCouldNotComputeAreNotCompared) {
   ResolvedMigration unknown = migration("V1__a.sql", 1);
   unknown.checksum.reset();

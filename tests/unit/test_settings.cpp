@@ -101,6 +101,19 @@ TEST(SettingsLoad, NothingConfiguredGivesFlywayDefaults) {
   EXPECT_EQ(s.encoding, "UTF-8");
 }
 
+TEST(SettingsLoad, IgnoreMigrationPatternsAreValidatedAsFlywayDoes) {
+  std::vector<SettingsProblem> problems;
+  FlywaySettings settings = load({{"flyway.conf", "flyway.ignoreMigrationPatterns=*:missing,Versioned:Ignored\n"}}, {}, problems);
+  EXPECT_TRUE(problems.empty()) << all_messages(problems);
+  EXPECT_TRUE(ignores_migrations(settings.ignore_migration_patterns, false, "ignored"));
+  EXPECT_TRUE(ignores_migrations(settings.ignore_migration_patterns, true, "missing"));
+  EXPECT_FALSE(ignores_migrations(settings.ignore_migration_patterns, true, "ignored"));
+  EXPECT_FALSE(ignores_migrations(settings.ignore_migration_patterns, false, "future"));  // replaced the default
+  EXPECT_TRUE(ignores_migrations(FlywaySettings{}.ignore_migration_patterns, true, "future"));
+  load({{"flyway.conf", "flyway.ignoreMigrationPatterns=*:missing,all:stale\n"}}, {}, problems);
+  EXPECT_NE(all_messages(problems).find("Invalid pattern 'all:stale'"), std::string::npos) << all_messages(problems);
+}
+
 TEST(SettingsLoad, EveryConfKey) {
   std::vector<SettingsProblem> problems;
   const auto s = load({{"flyway.conf", R"(
