@@ -3,18 +3,8 @@
 # the package must hold a working flyguard, its hooks, and the shared-library dependencies that
 # dpkg-shlibdeps found.
 #   tests/package/test_deb.sh BUILD_DIR
-set -euo pipefail
-build="$(cd "$1" && pwd)"
-source_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-fail() { echo "test_deb.sh: $*" >&2; exit 1; }
-
-(cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/out" > "$work/cpack.log" 2>&1) ||
-  { cat "$work/cpack.log" >&2; fail "cpack -G DEB failed"; }
-deb="$(ls "$work"/out/flyguard_*.deb 2>/dev/null | head -n 1)"
-[ -n "$deb" ] || fail "no flyguard_*.deb produced"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+deb="$(build_package "$1" DEB 'flyguard_*.deb')"
 
 depends="$(dpkg-deb -f "$deb" Depends)"
 case "$depends" in *libgit2*) ;; *) fail "Depends lacks libgit2: $depends" ;; esac
@@ -28,14 +18,5 @@ binary="$work/root/usr/bin/flyguard"
 for hook in pre-commit pre-push pre-receive; do
   [ -x "$work/root/usr/share/flyguard/hooks/$hook" ] || fail "no executable hooks/$hook in the package"
 done
-"$binary" --version | grep -q '^flyguard ' || fail "the packaged binary does not run"
-# The packaged binary judges a project like the built one.
-cp -r "$source_dir/examples/postgres-app" "$work/app"
-(cd "$work/app" && "$binary" check > "$work/check.log" 2>&1) || { cat "$work/check.log" >&2; fail "check of examples/postgres-app"; }
-cp -r "$source_dir/examples/broken" "$work/broken"
-set +e
-(cd "$work/broken" && "$binary" check > /dev/null 2>&1)
-status=$?
-set -e
-[ "$status" -eq 1 ] || fail "check of examples/broken exited $status, expected 1"
+check_examples "$binary"
 echo "test_deb.sh: $(basename "$deb") ok (Depends: $depends)"

@@ -5,17 +5,8 @@
 # inside the binary, simdjson from its own lib/flyguard — and judge projects and commits like the
 # ordinary build.
 #   tests/package/test_portable.sh PORTABLE_BUILD_DIR
-set -euo pipefail
-build="$(cd "$1" && pwd)"
-source_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "test_portable.sh: $*" >&2; exit 1; }
-
-(cd "$work" && cpack -G TGZ --config "$build/CPackConfig.cmake" -B "$work/out" > "$work/cpack.log" 2>&1) ||
-  { cat "$work/cpack.log" >&2; fail "cpack -G TGZ failed"; }
-archive="$(ls "$work"/out/flyguard-*-portable-*.tar.gz 2>/dev/null | head -n 1)"
-[ -n "$archive" ] || fail "no flyguard-*-portable-*.tar.gz produced"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+archive="$(build_package "$1" TGZ 'flyguard-*-portable-*.tar.gz')"
 mkdir "$work/root"
 tar -xzf "$archive" -C "$work/root" --strip-components=1
 binary="$work/root/bin/flyguard"
@@ -49,14 +40,7 @@ for library in "$work"/root/lib/flyguard/*; do
     fail "$library needs $glibcxx"
 done
 
-"$binary" --version | grep -q '^flyguard ' || fail "the binary does not run"
-cp -r "$source_dir/examples/postgres-app" "$work/app"
-(cd "$work/app" && "$binary" check > /dev/null) || fail "check of examples/postgres-app"
-set +e
-(cd "$source_dir/examples/broken" && "$binary" check > /dev/null 2>&1)
-status=$?
-set -e
-[ "$status" -eq 1 ] || fail "check of examples/broken exited $status, expected 1"
+check_examples "$binary"
 
 # libgit2 from the archive: ci refuses an edit of a migration applied on main.
 repo="$work/repo"
