@@ -57,7 +57,6 @@ DatabaseTarget database_target(const flyway::FlywaySettings& settings, const Dat
         "(libpq's PGHOST/PGSERVICE work too)");
   db::DatabaseUrl parsed = url.empty() ? db::DatabaseUrl{} : db::parse_database_url(url, !env_value(env, "PGSSLMODE").empty());
   DatabaseTarget target;
-  target.redshift = parsed.redshift;
   target.parameters = parsed.parameters;
   if (!args.user.empty()) {
     target.parameters.set("user", args.user);

@@ -28,7 +28,6 @@ struct DatabaseTarget {
   db::ConnectionParameters parameters;
   db::HistoryTable table;
   int statement_timeout_ms = 30000;
-  bool redshift = false;
 };
 
 // Throws db::DatabaseError when the settings name no database or cannot be read.
