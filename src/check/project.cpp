@@ -254,10 +254,13 @@ CheckedFile run_job(const FileJob& job) {
       return result;
     }
   }
-  fs::path sidecar = job.path;
+  return check_file(job.display_path, name, *content, options, read_script_config(job.path));
+}
+
+std::optional<std::string> read_script_config(const fs::path& migration) {
+  fs::path sidecar = migration;
   sidecar += ".conf";
-  std::optional<std::string> sidecar_text = path_exists(sidecar) ? util::read_file(sidecar) : std::nullopt;
-  return check_file(job.display_path, name, *content, options, sidecar_text);
+  return path_exists(sidecar) ? util::read_file(sidecar) : std::nullopt;
 }
 
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads) {

@@ -77,6 +77,9 @@ std::vector<FileJob> project_jobs(const Project& project, const std::filesystem:
 std::vector<FileJob> directory_jobs(const std::filesystem::path& dir, const Project& project,
                                     const std::filesystem::path& cwd);
 
+// The content of a migration's `<file>.conf` sidecar (Flyway's per-script settings), when it has one.
+std::optional<std::string> read_script_config(const std::filesystem::path& migration);
+
 // Checks the jobs on up to `threads` threads; results come back in job order.
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads);
 

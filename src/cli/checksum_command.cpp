@@ -20,10 +20,8 @@ bool print_checksum(const std::string& argument, const ProjectOptions& options, 
     return false;
   }
   Project project = load_project(find_project_root(path.parent_path(), cwd), options);
-  fs::path sidecar = path;
-  sidecar += ".conf";
-  std::optional<std::string> sidecar_text = fs::exists(sidecar) ? util::read_file(sidecar) : std::nullopt;
-  ChecksumOutcome outcome = compute_checksum(*content, path.filename().string(), project.flyway, sidecar_text);
+  ChecksumOutcome outcome =
+      compute_checksum(*content, path.filename().string(), project.flyway, read_script_config(path));
   if (!outcome.checksum) {
     std::cerr << "flyguard: " << argument << ": no checksum: " << outcome.why_not << '\n';
     return false;

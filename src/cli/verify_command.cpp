@@ -37,12 +37,8 @@ std::vector<ResolvedMigration> local_migrations(const Project& project, const fs
                           "cannot read the file: its checksum cannot be compared", "", ""});
       continue;
     }
-    fs::path sidecar = job.path;
-    sidecar += ".conf";
-    std::error_code ec;
-    std::optional<std::string> sidecar_text = fs::is_regular_file(sidecar, ec) ? util::read_file(sidecar) : std::nullopt;
     if (auto migration = resolve_migration(job.display_path, job.path.filename().string(), *content, project.flyway,
-                                           sidecar_text))
+                                           read_script_config(job.path)))
       resolved.push_back(std::move(*migration));
   }
   return resolved;
