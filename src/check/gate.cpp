@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "check/naming_check.h"
+#include "util/paths.h"
 
 namespace flyguard {
 
@@ -21,15 +22,7 @@ const std::set<std::string, std::less<>> kGateRules = {
     "out-of-order-version", "duplicate-version", "duplicate-repeatable", "ignored-migration-name",
     "invalid-migration-name", "suspicious-version", "version-too-long"};
 
-std::string_view base_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-bool inside(const std::string& path, const std::string& dir) {
-  if (dir.empty()) return true;
-  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
-}
+using util::base_name;
 
 Diagnostic finding(const std::string& path, const std::string& rule, Severity severity, std::string message,
                    std::string hint = {}) {
@@ -71,17 +64,7 @@ class Gate {
 
   void add(Diagnostic d) { result_.diagnostics.push_back(std::move(d)); }
 
-  const GateProject* project_of(const std::string& path) const {
-    const GateProject* best = nullptr;
-    std::size_t best_length = 0;
-    for (const GateProject& project : input_.projects)
-      for (const std::string& location : project.locations)
-        if (inside(path, location) && (!best || location.size() >= best_length)) {
-          best = &project;
-          best_length = location.size();
-        }
-    return best;
-  }
+  const GateProject* project_of(const std::string& path) const { return flyguard::project_of(input_.projects, path); }
 
   // Applied and result trees share most paths: each name is parsed once. `path` must be a TreeFile's path
   // from input_ (the cache keeps a view of it).
@@ -300,6 +283,18 @@ class Gate {
 }  // namespace
 
 bool is_gate_rule(const std::string& rule) { return kGateRules.count(rule) > 0; }
+
+const GateProject* project_of(const std::vector<GateProject>& projects, std::string_view path) {
+  const GateProject* best = nullptr;
+  std::size_t best_length = 0;
+  for (const GateProject& project : projects)
+    for (const std::string& location : project.locations)
+      if (util::is_within(path, location) && (!best || location.size() >= best_length)) {
+        best = &project;
+        best_length = location.size();
+      }
+  return best;
+}
 
 GateResult run_gate(const GateInput& input) { return Gate(input).run(); }
 

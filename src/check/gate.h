@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "check/diagnostic.h"
@@ -61,5 +62,8 @@ struct GateResult {
 bool is_gate_rule(const std::string& rule);
 
 GateResult run_gate(const GateInput& input);
+
+// The project whose migration location holds `path` (the innermost location when they nest), or nullptr.
+const GateProject* project_of(const std::vector<GateProject>& projects, std::string_view path);
 
 }  // namespace flyguard

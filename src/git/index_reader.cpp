@@ -1,5 +1,6 @@
 #include "util/file.h"
 #include "git/index_reader.h"
+#include "util/paths.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -53,15 +54,6 @@ EntryKind kind_of(std::uint32_t mode) {
   }
 }
 
-bool under(const std::string& path, const std::vector<std::string>& prefixes) {
-  for (const std::string& prefix : prefixes) {
-    if (prefix.empty()) return true;
-    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/')
-      return true;
-  }
-  return prefixes.empty();
-}
-
 // Version 4 stores each path as "drop N bytes of the previous path, then append this".
 std::size_t read_varint(const IndexCursor& in, std::size_t& at) {
   std::size_t value = 0;
@@ -112,7 +104,7 @@ std::vector<Entry> read_index_entries(const fs::path& index_file, const std::vec
     if (version < 4) at = start + ((at - start + 7) / 8) * 8;  // NUL padding to a multiple of 8
     if ((flags & kNameMask) != kNameMask && (flags & kNameMask) != path.size()) in.fail("corrupt entry " + path);
     if (mode == kSparseDirectoryMode) in.fail("sparse index (a directory entry): not supported");
-    if ((flags & kStageMask) != 0 || !under(path, prefixes)) continue;
+    if ((flags & kStageMask) != 0 || !util::is_within_any(path, prefixes)) continue;
     entries.push_back({path, kind_of(mode), id});
   }
   if (at + 8 <= data.size() && data.compare(at, 4, "link") == 0) in.fail("split index: not supported");

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "git/alternates.h"
+#include "util/paths.h"
 
 namespace flyguard::git {
 
@@ -33,16 +34,6 @@ TreeHandle lookup_tree(git_repository* repo, const git_oid& id) {
   git_tree* tree = nullptr;
   check(git_tree_lookup(&tree, repo, &id), "cannot read tree " + to_hex(id));
   return TreeHandle(tree);
-}
-
-bool under_prefix(const std::string& path, const std::vector<std::string>& prefixes) {
-  if (prefixes.empty()) return true;
-  for (const std::string& prefix : prefixes) {
-    if (prefix.empty()) return true;
-    if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/')
-      return true;
-  }
-  return false;
 }
 
 struct WalkState {
@@ -350,7 +341,7 @@ std::vector<Entry> Repository::list_index(git_index* index, const std::vector<st
     const git_index_entry* entry = git_index_get_byindex(index, i);
     if (!entry || git_index_entry_stage(entry) != 0) continue;
     std::string path = entry->path;
-    if (!under_prefix(path, prefixes)) continue;
+    if (!util::is_within_any(path, prefixes)) continue;
     out.push_back({path, kind_of(static_cast<git_filemode_t>(entry->mode)), entry->id});
   }
   return out;
