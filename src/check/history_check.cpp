@@ -264,13 +264,12 @@ class HistoryComparison {
 
   // The latest live row of each applied SQL version that no file resolves to.
   void report_missing_versioned() {
-    std::map<MigrationVersion, const AppliedEntry*> latest;
-    for (const AppliedEntry& entry : entries_)
-      if (!entry.removed && entry.version && is_sql_type(entry.row->type) &&
-          !resolved_versions_.count(*entry.version))
-        latest[*entry.version] = &entry;
-    for (const auto& [version, entry] : latest) {
-      const HistoryRow& row = *entry->row;
+    for (const auto& [version, entries] : by_version_) {
+      if (resolved_versions_.count(version)) continue;
+      auto latest = std::find_if(entries.rbegin(), entries.rend(),
+                                 [](const AppliedEntry* entry) { return is_sql_type(entry->row->type); });
+      if (latest == entries.rend()) continue;
+      const HistoryRow& row = *(*latest)->row;
       const std::string path = options_.path_of_script(row.script);
       if (!row.success) {
         report_failed(path, row);
