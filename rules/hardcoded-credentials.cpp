@@ -30,9 +30,8 @@ bool has_key_material(std::string_view literal) {
 
 void check(const RuleContext& context, RuleReporter& reporter) {
   if (!takes_credentials(context)) return;
-  const std::size_t begin = context.statement.span.code_begin;
-  const std::string_view text = context.text.substr(begin, context.statement.span.end - begin);
-  const std::vector<Token> tokens = flyguard::sql::tokenize(text, true);
+  const std::size_t begin = context.statement_offset();
+  const std::vector<Token> tokens = flyguard::sql::tokenize(context.statement_code(), true);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     const Token& value = tokens[i + 1];
     if (value.kind != TokenKind::string || context.holds_placeholder(begin + value.begin, begin + value.end)) continue;

@@ -81,12 +81,10 @@ std::vector<Token> identifiers(std::string_view sql) {
 
 void check(const RuleContext& context, RuleReporter& reporter) {
   std::size_t limit = context.dialect == flyguard::Dialect::redshift ? 127 : 63;
-  const auto& span = context.statement.span;
-  std::string_view sql = context.text.substr(span.code_begin, span.end - span.code_begin);
   std::set<std::string_view> seen;
-  for (const Token& token : identifiers(sql)) {
+  for (const Token& token : identifiers(context.statement_code())) {
     if (token.name.size() <= limit || !seen.insert(token.name).second) continue;
-    reporter.report(span.code_begin + token.begin,
+    reporter.report(context.statement_offset() + token.begin,
                     "identifier " + std::string(token.name.substr(0, 20)) + "... is " +
                         std::to_string(token.name.size()) + " bytes long; the server silently cuts it to " +
                         std::to_string(limit) + " bytes",

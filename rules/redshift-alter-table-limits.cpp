@@ -100,10 +100,7 @@ class StorageAlter {
  public:
   StorageAlter(const RuleContext& context)
       : context_(context),
-        tokens_(flyguard::sql::tokenize(
-            context.text.substr(context.statement.span.code_begin,
-                                context.statement.span.end - context.statement.span.code_begin),
-            true)) {}
+        tokens_(flyguard::sql::tokenize(context.statement_code(), true)) {}
 
   std::string refusal() {
     std::size_t i = 2;

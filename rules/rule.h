@@ -68,6 +68,10 @@ struct RuleContext {
   // Where a node starts; the statement's first token when the node carries no location.
   std::size_t offset_of(const sql::AstNode& node) const;
   std::size_t statement_offset() const { return statement.span.code_begin; }
+  // The statement as written, from its first token to before its delimiter (offsets from statement_offset()).
+  std::string_view statement_code() const {
+    return text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin);
+  }
   // True when a RangeVar names a table created earlier in this file (unqualified names match any schema:
   // a false "created here" only silences a lock warning on a table nobody else can be using yet).
   bool created_in_this_file(const sql::AstNode& range_var) const;
