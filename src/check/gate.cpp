@@ -57,6 +57,7 @@ class Gate {
   // Keys view the paths of input_, which outlives the gate; a hook meets thousands of applied files.
   std::unordered_map<std::string_view, Applied> applied_;
   std::map<const GateProject*, flyway::MigrationVersion> highest_applied_;
+  std::map<const GateProject*, std::string> next_migration_;  // see next_migration()
   std::set<std::string, std::less<>> changed_;  // tree-B paths added or changed by this change
   std::set<std::string, std::less<>> renamed_applied_;  // new paths of applied migrations renamed without Flyway noticing
   std::unordered_map<std::string_view, const TreeFile*> result_by_path_;
@@ -100,8 +101,10 @@ class Gate {
   std::string label(const Applied& a) const { return a.file->path + " is applied (it is on " + input_.applied_label + ")"; }
 
   // "V3__…": the name of the migration that should carry a change instead, above every version that is
-  // applied or already in tree B.
-  std::string next_migration(const GateProject* project) {
+  // applied or already in tree B. Worked out once per project: a push may touch many applied files.
+  const std::string& next_migration(const GateProject* project) {
+    auto [cached, inserted] = next_migration_.try_emplace(project);
+    if (!inserted) return cached->second;
     std::optional<flyway::MigrationVersion> highest;
     if (auto it = highest_applied_.find(project); it != highest_applied_.end()) highest = it->second;
     for (const TreeFile& file : input_.result) {
@@ -112,8 +115,9 @@ class Gate {
         highest = name->version;
     }
     std::string next = highest ? flyway::suggest_next_version(*highest) : "";
-    return project->settings.naming.versioned_prefix + (next.empty() ? "<next>" : next) +
-           project->settings.naming.separator + "…";
+    cached->second = project->settings.naming.versioned_prefix + (next.empty() ? "<next>" : next) +
+                     project->settings.naming.separator + "…";
+    return cached->second;
   }
 
   void judge(const TreeChange& change) {
