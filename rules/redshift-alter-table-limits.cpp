@@ -85,9 +85,7 @@ CreatedTable created_table(const RuleContext& context, std::string_view schema, 
     const AstNode relation = statement.ast.body().field("relation");
     if (ascii_lower(relation.string_field("relname")) != ascii_lower(name)) continue;
     if (!schema.empty() && ascii_lower(relation.string_field("schemaname")) != ascii_lower(schema)) continue;
-    table = CreatedTable{true, {}, false, relation.string_field("relpersistence") == "t"};
-    for (const AstNode& element : statement.ast.body().list_field("tableElts"))
-      if (element.type() == "ColumnDef") table.columns.insert(ascii_lower(element.body().string_field("colname")));
+    table = CreatedTable{true, column_names(statement.ast.body()), false, relation.string_field("relpersistence") == "t"};
     for (const flyguard::sql::RedshiftClause& clause : statement.redshift_clauses)
       if (clause.kind == "SORTKEY" && ascii_lower(context.text.substr(clause.begin, 11)) == "interleaved") table.interleaved = true;
   }

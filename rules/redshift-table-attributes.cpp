@@ -9,13 +9,6 @@ using namespace flyguard::rules;
 using flyguard::sql::AstNode;
 using flyguard::sql::RedshiftClause;
 
-std::set<std::string> column_names(const AstNode& create) {
-  std::set<std::string> names;
-  for (const AstNode& element : create.list_field("tableElts"))
-    if (element.type() == "ColumnDef") names.insert(std::string(element.body().string_field("colname")));
-  return names;
-}
-
 // The first problem with the table's distribution and sort attributes, or "".
 std::string problem(const std::vector<RedshiftClause>& clauses, const std::set<std::string>& columns) {
   std::string style;

@@ -68,6 +68,13 @@ std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, st
   return commands;
 }
 
+std::set<std::string> column_names(const sql::AstNode& create) {
+  std::set<std::string> names;
+  for (const sql::AstNode& element : create.list_field("tableElts"))
+    if (element.type() == "ColumnDef") names.insert(std::string(element.body().string_field("colname")));
+  return names;
+}
+
 std::vector<sql::AstNode> declared_column_types(const RuleContext& context) {
   std::vector<sql::AstNode> types;
   if (context.statement.kind() == "CreateStmt") {

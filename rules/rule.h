@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,6 +124,8 @@ std::vector<sql::AstNode> alter_table_commands(const RuleContext& context);
 // file. Lock and rewrite rules leave tables created earlier in the same migration alone: nobody reads
 // or writes them yet, and they are empty.
 std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, std::string_view subtype);
+// The column names a CREATE TABLE node (the statement's body) declares, as the parser folded them.
+std::set<std::string> column_names(const sql::AstNode& create);
 // The TypeName of every column the statement declares or retypes: CREATE TABLE columns,
 // ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE.
 std::vector<sql::AstNode> declared_column_types(const RuleContext& context);
