@@ -16,7 +16,7 @@ bool created_in_this_file(const RuleContext& context, const std::vector<AstNode>
   for (std::size_t i = 0; i < context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
     if (statement.ast && statement.kind() == "CreateDomainStmt" &&
-        same_name(statement.ast.body().list_field("domainname"), domain))
+        same_name(statement.body().list_field("domainname"), domain))
       return true;
   }
   return false;

@@ -10,7 +10,7 @@ bool schema_created_before(const RuleContext& context, std::string_view name) {
   for (std::size_t i = 0; i < context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
     if (statement.ast && statement.kind() == "CreateSchemaStmt" &&
-        statement.ast.body().string_field("schemaname") == name)
+        statement.body().string_field("schemaname") == name)
       return true;
   }
   return false;

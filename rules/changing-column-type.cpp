@@ -45,7 +45,7 @@ std::optional<ColumnType> declared_before(const RuleContext& context, const AstN
   for (std::size_t i = 0; i < context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
     if (!statement.ast) continue;
-    AstNode body = statement.ast.body();
+    AstNode body = statement.body();
     if (!same_table(body.field("relation"), table)) continue;
     if (statement.kind() == "CreateStmt") {
       for (const AstNode& element : body.list_field("tableElts"))

@@ -15,7 +15,7 @@ using flyguard::sql::Statement;
 bool combinable(const Statement& statement) {
   // Inside a DO block, ALTERs often sit in different branches of an IF: only one of them runs.
   if (statement.kind() != "AlterTableStmt" || statement.nested_in != Statement().nested_in) return false;
-  AstNode body = statement.ast.body();
+  AstNode body = statement.body();
   if (body.string_field("objtype") != "OBJECT_TABLE") return false;
   bool only_validates = true;
   for (const AstNode& cmd : body.list_field("cmds")) {
@@ -27,33 +27,78 @@ bool combinable(const Statement& statement) {
   return !only_validates;
 }
 
-// The tables each statement of the file refers to, gathered once per file.
-using TablesByStatement = std::vector<std::vector<AstNode>>;
+struct TableRef {
+  std::string_view schema;  // "" when unqualified: matches any schema, as same_table() does
+  std::string_view name;
+  bool same(const TableRef& other) const {
+    return name == other.name && (schema.empty() || other.schema.empty() || schema == other.schema);
+  }
+};
 
-TablesByStatement tables_by_statement(const std::vector<Statement>& statements) {
-  TablesByStatement out;
-  for (const Statement& statement : statements) out.push_back(range_vars(statement.ast));
-  return out;
+TableRef table_ref(const AstNode& range_var) {
+  return {range_var.string_field("schemaname"), range_var.string_field("relname")};
 }
 
-bool mentions(const std::vector<AstNode>& tables, const AstNode& table) {
-  return std::any_of(tables.begin(), tables.end(), [&](const AstNode& t) { return same_table(t, table); });
-}
+// What the backwards search needs of a statement: read once, the first time the search reaches it.
+struct StatementTables {
+  bool combinable = false;
+  TableRef altered;                            // the table of a combinable ALTER TABLE
+  std::optional<std::vector<TableRef>> tables;  // every table the statement refers to, read when first needed
+};
+
+class TablesByStatement {
+ public:
+  explicit TablesByStatement(std::size_t statements) : summaries_(statements) {}
+
+  const StatementTables& of(const std::vector<Statement>& statements, std::size_t i) const {
+    std::optional<StatementTables>& summary = summaries_[i];
+    if (summary) return *summary;
+    summary.emplace();
+    summary->combinable = combinable(statements[i]);
+    if (summary->combinable) summary->altered = table_ref(statements[i].body().field("relation"));
+    return *summary;
+  }
+
+  // Whether statement i refers to `table`. A statement whose text does not hold the table's name in any
+  // ASCII case cannot (PostgreSQL folds only ASCII letters of unquoted names; a name with a quote in it is
+  // written doubled, so it is always looked up in the tree).
+  bool refers_to(const std::vector<Statement>& statements, std::size_t i, std::string_view text,
+                 const TableRef& table) const {
+    const Statement& statement = statements[i];
+    if (table.name.find('"') == std::string_view::npos &&
+        !flyguard::util::ascii_icontains(text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin), table.name))
+      return false;
+    std::optional<std::vector<TableRef>>& tables = summaries_[i]->tables;
+    if (!tables) {
+      tables.emplace();
+      for (const AstNode& range_var : range_vars(statement.ast)) tables->push_back(table_ref(range_var));
+    }
+    return std::any_of(tables->begin(), tables->end(), [&](const TableRef& t) { return t.same(table); });
+  }
+
+ private:
+  mutable std::vector<std::optional<StatementTables>> summaries_;
+};
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  if (!combinable(context.statement)) return;
+  if (context.statement.kind() != "AlterTableStmt") return;
+  const TablesByStatement& summaries = context.memo->get<TablesByStatement>(
+      "combine-alter-table", [&] { return TablesByStatement(context.statements.size()); });
+  const StatementTables& current = summaries.of(context.statements, context.index);
+  if (!current.combinable) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(table)) return;  // an empty new table is altered in no time
+  if (context.created_in_this_file(current.altered.schema, current.altered.name)) return;  // an empty new table is altered in no time
   // Walk back over the ALTERs of this table; a statement that uses the table in between (a backfill, an
   // index) may need the earlier ALTER done first, so the chain stops there.
-  const TablesByStatement& tables = context.memo->get<TablesByStatement>(
-      "combine-alter-table", [&] { return tables_by_statement(context.statements); });
   std::optional<std::size_t> first;
   for (std::size_t i = context.index; i-- > 0;) {
-    const Statement& statement = context.statements[i];
-    if (!statement.ast) continue;
-    if (combinable(statement) && same_table(statement.ast.body().field("relation"), table)) first = i;
-    else if (mentions(tables[i], table)) break;
+    if (!context.statements[i].ast) continue;
+    const StatementTables& earlier = summaries.of(context.statements, i);
+    if (earlier.combinable && earlier.altered.same(current.altered)) {
+      first = i;
+    } else if (summaries.refers_to(context.statements, i, context.text, current.altered)) {
+      break;
+    }
   }
   if (!first) return;
   reporter.report(context.statement_offset(),

@@ -8,7 +8,7 @@ using flyguard::sql::AstNode;
 
 bool is_alter_table(const flyguard::sql::Statement& statement) {
   return statement.ast && statement.kind() == "AlterTableStmt" &&
-         statement.ast.body().string_field("objtype") == "OBJECT_TABLE";
+         statement.body().string_field("objtype") == "OBJECT_TABLE";
 }
 
 // Whether `cmd` adds constraint `name` with NOT VALID.
@@ -23,8 +23,8 @@ bool added_not_valid_earlier(const RuleContext& context, const AstNode& table, s
                              std::size_t cmd_index) {
   for (std::size_t i = 0; i <= context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
-    if (!is_alter_table(statement) || !same_table(statement.ast.body().field("relation"), table)) continue;
-    std::vector<AstNode> cmds = statement.ast.body().list_field("cmds");
+    if (!is_alter_table(statement) || !same_table(statement.body().field("relation"), table)) continue;
+    std::vector<AstNode> cmds = statement.body().list_field("cmds");
     std::size_t end = i == context.index ? cmd_index : cmds.size();
     for (std::size_t c = 0; c < end && c < cmds.size(); ++c)
       if (adds_not_valid(cmds[c].body(), name)) return true;

@@ -21,15 +21,6 @@ bool is_non_transactional(const sql::AstNode& ast, std::optional<int> pg_version
 
 namespace {
 
-// Tables a statement creates, so that later statements know nobody else can be using them yet.
-void note_created_tables(const sql::AstNode& ast, std::vector<TableName>& tables) {
-  sql::AstNode relation;
-  if (ast.type() == "CreateStmt") relation = ast.body().field("relation");
-  else if (ast.type() == "CreateTableAsStmt") relation = ast.body().field("into").field("rel");
-  if (!relation) return;
-  tables.push_back({std::string(relation.string_field("schemaname")), std::string(relation.string_field("relname"))});
-}
-
 class CollectingReporter : public RuleReporter {
  public:
   CollectingReporter(const Rule& rule, Severity severity, std::vector<Finding>& out)
@@ -52,7 +43,7 @@ struct ActiveRule {
 }  // namespace
 
 std::optional<Severity> effective_severity(const Rule& rule, const RuleSeverities* severities) {
-  if (severities) {
+  if (severities && !severities->empty()) {
     if (auto it = severities->find(std::string(rule.id)); it != severities->end()) {
       if (it->second == "off") return std::nullopt;
       return it->second == "error" ? Severity::error : Severity::warning;
@@ -99,13 +90,14 @@ std::vector<Finding> run_rules(const LintInput& input) {
     const sql::Statement& statement = statements[i];
     // A parse failure was reported and there is nothing to judge, unless the statement was recognised.
     if (!statement.ast && statement.redshift_kind.empty()) continue;
+    StatementFacts facts;
     RuleContext context{statement, input.text, i, statements, input.dialect, input.pg_version, in_transaction, created,
-                        input.holds_placeholder, input.mixed, input.transactional_lock, &memo};
+                        input.holds_placeholder, input.mixed, input.transactional_lock, &memo, &facts};
     for (const ActiveRule& entry : active) {
       CollectingReporter reporter(*entry.rule, entry.severity, findings);
       entry.rule->check(context, reporter);
     }
-    if (statement.ast) note_created_tables(statement.ast, created);
+    note_created_table(statement, created);
   }
   return findings;
 }

@@ -45,8 +45,8 @@ long declared_length(const RuleContext& context, const AstNode& table, std::stri
   long length = 0;
   for (std::size_t i = 0; i < context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
-    if (statement.kind() != "CreateStmt" || !same_table(statement.ast.body().field("relation"), table)) continue;
-    for (const AstNode& element : statement.ast.body().list_field("tableElts")) {
+    if (statement.kind() != "CreateStmt" || !same_table(statement.body().field("relation"), table)) continue;
+    for (const AstNode& element : statement.body().list_field("tableElts")) {
       if (element.type() != "ColumnDef" || element.body().string_field("colname") != column) continue;
       const std::vector<AstNode> mods = element.body().field("typeName").list_field("typmods");
       if (is_varchar(element.body().field("typeName")) && mods.size() == 1)
@@ -82,10 +82,10 @@ CreatedTable created_table(const RuleContext& context, std::string_view schema, 
   for (std::size_t i = 0; i < context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
     if (statement.kind() != "CreateStmt") continue;
-    const AstNode relation = statement.ast.body().field("relation");
+    const AstNode relation = statement.body().field("relation");
     if (ascii_lower(relation.string_field("relname")) != ascii_lower(name)) continue;
     if (!schema.empty() && ascii_lower(relation.string_field("schemaname")) != ascii_lower(schema)) continue;
-    table = CreatedTable{true, column_names(statement.ast.body()), false, relation.string_field("relpersistence") == "t"};
+    table = CreatedTable{true, column_names(statement.body()), false, relation.string_field("relpersistence") == "t"};
     for (const flyguard::sql::RedshiftClause& clause : statement.redshift_clauses)
       if (clause.kind == "SORTKEY" && ascii_lower(context.text.substr(clause.begin, 11)) == "interleaved") table.interleaved = true;
   }

@@ -51,21 +51,32 @@ bool same_table(const sql::AstNode& a, const sql::AstNode& b) {
          (schema_a.empty() || schema_b.empty() || schema_a == schema_b);
 }
 
-std::vector<sql::AstNode> alter_table_commands(const RuleContext& context) {
-  std::vector<sql::AstNode> commands;
+const std::vector<sql::AstNode>& alter_table_commands(const RuleContext& context) {
+  StatementFacts& facts = *context.facts;
+  if (facts.alter_commands) return *facts.alter_commands;
+  std::vector<sql::AstNode>& commands = facts.alter_commands.emplace();
   if (context.statement.kind() != "AlterTableStmt" || context.node().string_field("objtype") != "OBJECT_TABLE")
     return commands;
-  for (const sql::AstNode& cmd : context.node().list_field("cmds"))
-    if (cmd.type() == "AlterTableCmd") commands.push_back(cmd.body());
+  for (const sql::AstNode& cmd : context.node().list_field("cmds")) {
+    if (cmd.type() != "AlterTableCmd") continue;
+    commands.push_back(cmd.body());
+    facts.alter_subtypes.push_back(commands.back().string_field("subtype"));
+  }
   return commands;
 }
 
 std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, std::string_view subtype) {
-  std::vector<sql::AstNode> commands = alter_table_commands(context);
-  if (commands.empty() || context.created_in_this_file(context.node().field("relation"))) return {};
-  if (!subtype.empty())
-    std::erase_if(commands, [subtype](const sql::AstNode& cmd) { return cmd.string_field("subtype") != subtype; });
-  return commands;
+  const std::vector<sql::AstNode>& commands = alter_table_commands(context);
+  if (commands.empty()) return {};
+  StatementFacts& facts = *context.facts;
+  if (!facts.alters_existing_table)
+    facts.alters_existing_table = !context.created_in_this_file(context.node().field("relation"));
+  if (!*facts.alters_existing_table) return {};
+  if (subtype.empty()) return commands;
+  std::vector<sql::AstNode> matching;
+  for (std::size_t i = 0; i < commands.size(); ++i)
+    if (facts.alter_subtypes[i] == subtype) matching.push_back(commands[i]);
+  return matching;
 }
 
 std::set<std::string> column_names(const sql::AstNode& create) {
@@ -75,24 +86,52 @@ std::set<std::string> column_names(const sql::AstNode& create) {
   return names;
 }
 
-std::vector<sql::AstNode> declared_column_types(const RuleContext& context) {
-  std::vector<sql::AstNode> types;
-  if (context.statement.kind() == "CreateStmt") {
-    for (const sql::AstNode& element : context.node().list_field("tableElts"))
-      if (element.type() == "ColumnDef" && element.field("typeName")) types.push_back(element.field("typeName"));
+std::vector<sql::AstNode> table_constraints(const sql::AstNode& create) {
+  std::vector<sql::AstNode> constraints;
+  auto add = [&constraints](const sql::AstNode& node) {
+    if (node.type() == "Constraint") constraints.push_back(node.body());
+  };
+  for (const sql::AstNode& element : create.list_field("tableElts")) {
+    add(element);
+    if (element.type() == "ColumnDef")
+      for (const sql::AstNode& constraint : element.body().list_field("constraints")) add(constraint);
   }
-  for (const sql::AstNode& cmd : alter_table_commands(context)) {
-    std::string_view subtype = cmd.string_field("subtype");
-    sql::AstNode type = cmd.field("def").field("typeName");
-    if ((subtype == "AT_AddColumn" || subtype == "AT_AlterColumnType") && type) types.push_back(type);
+  return constraints;
+}
+
+const std::vector<sql::AstNode>& declared_column_types(const RuleContext& context) {
+  StatementFacts& facts = *context.facts;
+  if (facts.column_types) return *facts.column_types;
+  std::vector<sql::AstNode>& types = facts.column_types.emplace();
+  if (context.statement.kind() == "CreateStmt") {
+    for (const sql::AstNode& element : context.node().list_field("tableElts")) {
+      if (element.type() != "ColumnDef") continue;
+      if (sql::AstNode type = element.field("typeName")) types.push_back(type);
+    }
+  }
+  const std::vector<sql::AstNode>& commands = alter_table_commands(context);
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    std::string_view subtype = facts.alter_subtypes[i];
+    if (subtype != "AT_AddColumn" && subtype != "AT_AlterColumnType") continue;
+    if (sql::AstNode type = commands[i].field("def").field("typeName")) types.push_back(type);
   }
   return types;
 }
 
 std::string_view builtin_type(const sql::AstNode& type_name) {
-  std::vector<sql::AstNode> names = type_name.list_field("names");
-  std::string_view schema = qualifier(names);
-  return schema.empty() || schema == "pg_catalog" ? last_name(names) : std::string_view();
+  // Called for every column of every table: walks the names without building a list.
+  sql::AstNode names = type_name.field("names");
+  if (!names || !names.raw().is_array()) return {};
+  simdjson::dom::element schema, name;
+  std::size_t count = 0;
+  for (simdjson::dom::element item : simdjson::dom::array(names.raw())) {
+    schema = name;
+    name = item;
+    ++count;
+  }
+  if (count == 0) return {};
+  std::string_view qualified = count < 2 ? std::string_view() : sql::AstNode(schema).string_field("sval");
+  return qualified.empty() || qualified == "pg_catalog" ? sql::AstNode(name).string_field("sval") : std::string_view();
 }
 
 int line_of(const RuleContext& context, std::size_t offset) {
@@ -106,12 +145,14 @@ void collect_range_vars(simdjson::dom::element element, std::vector<sql::AstNode
   if (element.is_array()) {
     for (simdjson::dom::element item : simdjson::dom::array(element)) collect_range_vars(item, out);
   } else if (element.is_object()) {
-    simdjson::dom::object object(element);
-    if (object["relname"].error() == simdjson::SUCCESS) out.emplace_back(element);
-    for (auto [key, value] : object) {
-      (void)key;
-      if (value.is_object() || value.is_array()) collect_range_vars(value, out);
+    // One pass over the keys; the table goes before whatever its fields hold, as in a depth-first visit.
+    const std::size_t position = out.size();
+    bool names_table = false;
+    for (auto [key, value] : simdjson::dom::object(element)) {
+      if (key == "relname") names_table = true;
+      else if (value.is_object() || value.is_array()) collect_range_vars(value, out);
     }
+    if (names_table) out.insert(out.begin() + static_cast<std::ptrdiff_t>(position), sql::AstNode(element));
   }
 }
 
@@ -131,8 +172,8 @@ bool among(const std::vector<TableName>& tables, std::string_view schema, std::s
 
 void note_created_table(const sql::Statement& statement, std::vector<TableName>& tables) {
   sql::AstNode relation;
-  if (statement.kind() == "CreateStmt") relation = statement.ast.body().field("relation");
-  if (statement.kind() == "CreateTableAsStmt") relation = statement.ast.body().field("into").field("rel");
+  if (statement.kind() == "CreateStmt") relation = statement.body().field("relation");
+  if (statement.kind() == "CreateTableAsStmt") relation = statement.body().field("into").field("rel");
   if (relation)
     tables.push_back({std::string(relation.string_field("schemaname")), std::string(relation.string_field("relname"))});
 }
@@ -160,7 +201,7 @@ bool is_zero_setting(std::string_view text) {
 
 std::string locked_existing_table(const sql::Statement& statement, const std::vector<TableName>& created) {
   std::string_view kind = statement.kind();
-  sql::AstNode body = statement.ast.body();
+  sql::AstNode body = statement.body();
   auto existing = [&](const sql::AstNode& range_var) -> std::string {
     return among(created, range_var.string_field("schemaname"), range_var.string_field("relname"))
                ? std::string()
@@ -175,17 +216,15 @@ std::string locked_existing_table(const sql::Statement& statement, const std::ve
   if (kind == "CreateTrigStmt") return existing(body.field("relation"));
   // A new table's foreign keys lock the tables they reference (SHARE ROW EXCLUSIVE): those exist already.
   if (kind == "CreateStmt") {
-    std::string referenced;
-    body.visit([&](const sql::AstNode& node) {
-      if (referenced.empty() && node.type() == "Constraint" && node.body().string_field("contype") == "CONSTR_FOREIGN")
-        referenced = existing(node.body().field("pktable"));
-    });
-    return referenced;
+    for (const sql::AstNode& constraint : table_constraints(body))
+      if (constraint.string_field("contype") == "CONSTR_FOREIGN") return existing(constraint.field("pktable"));
+    return {};
   }
   if (kind == "TruncateStmt" && !body.list_field("relations").empty())
     return existing(body.list_field("relations").front().body());
+  if (kind != "DropStmt") return {};
   std::string_view drop = body.string_field("removeType");
-  if (kind == "DropStmt" && !body.bool_field("concurrent") && (drop == "OBJECT_TABLE" || drop == "OBJECT_INDEX")) {
+  if (!body.bool_field("concurrent") && (drop == "OBJECT_TABLE" || drop == "OBJECT_INDEX")) {
     std::vector<sql::AstNode> objects = body.list_field("objects");
     if (objects.empty()) return {};
     std::vector<sql::AstNode> names = objects.front().list_field("items");
@@ -227,7 +266,7 @@ FirstLock find_first_lock_without_timeout(const RuleContext& context, std::strin
   for (std::size_t i = 0; i < context.statements.size(); ++i) {
     const sql::Statement& statement = context.statements[i];
     if (!statement.ast) continue;
-    sql::AstNode body = statement.ast.body();
+    sql::AstNode body = statement.body();
     if (statement.kind() == "VariableSetStmt") {
       if (std::optional<bool> timeout = sets_timeout(body, setting)) {
         if (body.bool_field("is_local")) local = open && *timeout;
@@ -250,8 +289,11 @@ FirstLock find_first_lock_without_timeout(const RuleContext& context, std::strin
 }  // namespace
 
 std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
-  const FirstLock& first = context.memo->get<FirstLock>(
-      "first-lock-without:" + std::string(setting), [&] { return find_first_lock_without_timeout(context, setting); });
+  // Literal keys: the lookup made for every statement copies nothing.
+  const std::string_view key =
+      setting == "lock_timeout" ? "first-lock-without:lock_timeout" : "first-lock-without:statement_timeout";
+  const FirstLock& first =
+      context.memo->get<FirstLock>(key, [&] { return find_first_lock_without_timeout(context, setting); });
   return first.index == context.index ? first.table : std::string();  // only the first one is reported
 }
 

@@ -37,14 +37,23 @@ struct TableName {
 class FileMemo {
  public:
   template <typename T, typename Compute>
-  const T& get(const std::string& key, Compute&& compute) {
+  const T& get(std::string_view key, Compute&& compute) {
     auto it = values_.find(key);
-    if (it == values_.end()) it = values_.emplace(key, std::make_shared<T>(compute())).first;
+    if (it == values_.end()) it = values_.emplace(std::string(key), std::make_shared<T>(compute())).first;
     return *static_cast<const T*>(it->second.get());
   }
 
  private:
-  std::map<std::string, std::shared_ptr<void>> values_;
+  std::map<std::string, std::shared_ptr<void>, std::less<>> values_;  // looked up by view: no copy per statement
+};
+
+// Facts several rules derive from the same statement: worked out on first use, kept while the engine runs
+// every rule on that statement.
+struct StatementFacts {
+  std::optional<std::vector<sql::AstNode>> alter_commands;  // see alter_table_commands
+  std::vector<std::string_view> alter_subtypes;             // each command's "subtype", in the same order
+  std::optional<bool> alters_existing_table;                // see existing_table_commands
+  std::optional<std::vector<sql::AstNode>> column_types;    // see declared_column_types
 };
 
 // Everything a check may look at. Offsets are byte offsets in `text`, the SQL that was parsed (after
@@ -63,9 +72,10 @@ struct RuleContext {
   // Flyway's postgresql.transactional.lock (default true): Flyway holds its lock in an open transaction.
   bool transactional_lock = true;
   FileMemo* memo = nullptr;  // per-file cache (see FileMemo); never null when the engine runs a check
+  StatementFacts* facts = nullptr;  // per-statement cache; never null when the engine runs a check
 
   // The statement's node body, e.g. the inside of {"IndexStmt": {...}}.
-  sql::AstNode node() const { return statement.ast.body(); }
+  const sql::AstNode& node() const { return statement.body(); }
   // Where a node starts; the statement's first token when the node carries no location.
   std::size_t offset_of(const sql::AstNode& node) const;
   std::size_t statement_offset() const { return statement.span.code_begin; }
@@ -119,16 +129,19 @@ std::string table_label(const sql::AstNode& range_var);  // "schema.table" or "t
 bool same_table(const sql::AstNode& a, const sql::AstNode& b);
 
 // The AlterTableCmd bodies of an ALTER TABLE on a table (not on an index, view or sequence).
-std::vector<sql::AstNode> alter_table_commands(const RuleContext& context);
+const std::vector<sql::AstNode>& alter_table_commands(const RuleContext& context);
 // The ALTER TABLE commands of one subtype ("AT_AddColumn"; "" = all) on a table that existed before this
 // file. Lock and rewrite rules leave tables created earlier in the same migration alone: nobody reads
 // or writes them yet, and they are empty.
 std::vector<sql::AstNode> existing_table_commands(const RuleContext& context, std::string_view subtype);
 // The column names a CREATE TABLE node (the statement's body) declares, as the parser folded them.
 std::set<std::string> column_names(const sql::AstNode& create);
+// The Constraint bodies of a CREATE TABLE node (the statement's body): table constraints and those written
+// on a column, in source order.
+std::vector<sql::AstNode> table_constraints(const sql::AstNode& create);
 // The TypeName of every column the statement declares or retypes: CREATE TABLE columns,
 // ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE.
-std::vector<sql::AstNode> declared_column_types(const RuleContext& context);
+const std::vector<sql::AstNode>& declared_column_types(const RuleContext& context);
 // The name of a built-in type ("int4", "timestamp"), "" for a type from another schema.
 std::string_view builtin_type(const sql::AstNode& type_name);
 using util::ascii_lower;  // ASCII lower case, as unquoted SQL names compare
@@ -152,6 +165,7 @@ std::string locked_existing_table(const sql::Statement& statement, const std::ve
 // The table of the current statement when it is the file's first lock-taking statement on an existing
 // table and no earlier SET [LOCAL] gives `setting` a value other than zero (zero turns a timeout off);
 // "" otherwise (one SET at the top fixes the whole file). SET LOCAL counts only inside a transaction.
+// `setting` is "lock_timeout" or "statement_timeout".
 std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting);
 
 }  // namespace flyguard::rules

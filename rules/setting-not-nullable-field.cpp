@@ -31,8 +31,8 @@ bool validated_check_before(const RuleContext& context, const AstNode& table, st
   for (std::size_t i = 0; i < context.index; ++i) {
     const flyguard::sql::Statement& statement = context.statements[i];
     if (!statement.ast || statement.kind() != "AlterTableStmt") continue;
-    if (!same_table(statement.ast.body().field("relation"), table)) continue;
-    for (const AstNode& item : statement.ast.body().list_field("cmds")) {
+    if (!same_table(statement.body().field("relation"), table)) continue;
+    for (const AstNode& item : statement.body().list_field("cmds")) {
       AstNode cmd = item.body();
       AstNode constraint = cmd.field("def");
       std::string_view subtype = cmd.string_field("subtype");

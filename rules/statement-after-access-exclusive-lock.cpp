@@ -29,7 +29,7 @@ bool weaker_than_access_exclusive(const AstNode& cmd) {
 // The table (or index) the statement locks in ACCESS EXCLUSIVE mode when it existed before this file.
 std::optional<TableName> access_exclusive_table(const Statement& statement, const std::vector<TableName>& created) {
   std::string_view kind = statement.kind();
-  AstNode body = statement.ast.body();
+  AstNode body = statement.body();
   TableName table;
   auto from_range_var = [&table](const AstNode& range_var) {
     table = {std::string(range_var.string_field("schemaname")), std::string(range_var.string_field("relname"))};
@@ -75,16 +75,25 @@ bool is_dml(std::string_view kind) {
 // Whether running `statement` now makes the lock last longer in a way that matters: it reads or writes rows
 // of an existing table, builds an index on one, waits for the lock of another existing table, or runs code
 // this rule cannot see into (DO, CALL). DDL on the tables already locked is left to combine-alter-table.
-bool extends_lock(const Statement& statement, std::vector<TableName> created, const std::vector<TableName>& locked) {
+bool extends_lock(const Statement& statement, const std::vector<TableName>& created_before,
+                  const std::vector<TableName>& locked) {
   std::string_view kind = statement.kind();
   if (kind == "DoStmt" || kind == "CallStmt") return true;
-  note_created_table(statement, created);  // CREATE TABLE AS names its own new table
-  std::vector<AstNode> tables = range_vars(statement.ast);
+  // CREATE TABLE (AS) names its own new table: a foreign key to itself waits for nobody.
+  std::vector<TableName> with_new;
+  if (kind == "CreateStmt" || kind == "CreateTableAsStmt") {
+    with_new = created_before;
+    note_created_table(statement, with_new);
+  }
+  const std::vector<TableName>& created = with_new.empty() ? created_before : with_new;
   auto existing = [&](const AstNode& table) {
     return !among(created, table.string_field("schemaname"), table.string_field("relname"));
   };
-  if (is_dml(kind)) return std::any_of(tables.begin(), tables.end(), existing);
-  if (kind == "IndexStmt") return !statement.ast.body().bool_field("concurrent") && existing(statement.ast.body().field("relation"));
+  if (is_dml(kind)) {
+    std::vector<AstNode> tables = range_vars(statement.ast);
+    return std::any_of(tables.begin(), tables.end(), existing);
+  }
+  if (kind == "IndexStmt") return !statement.body().bool_field("concurrent") && existing(statement.body().field("relation"));
   if (kind == "DropStmt") return false;  // a dropped table has no readers left to block
   std::string table = locked_existing_table(statement, created);
   std::size_t dot = table.rfind('.');
@@ -107,7 +116,7 @@ Extension find_extension(const std::vector<Statement>& statements) {
     if (!statement.ast) continue;
     if (!locked.empty() && extends_lock(statement, created, locked)) return {i, lock_statement, locked.front()};
     if (statement.kind() == "TransactionStmt") {
-      std::string_view kind = statement.ast.body().string_field("kind");
+      std::string_view kind = statement.body().string_field("kind");
       if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") locked.clear();  // locks released
     }
     if (std::optional<TableName> table = access_exclusive_table(statement, created)) {

@@ -51,7 +51,7 @@ std::string redshift_transaction_block_refusal(const sql::Statement& statement) 
   const std::string_view type = statement.kind();
   if (type == "CreatedbStmt") return "CREATE DATABASE";
   if (type == "DropdbStmt") return "DROP DATABASE";
-  if (type == "VacuumStmt" && statement.ast.body().bool_field("is_vacuumcmd")) return "VACUUM";
+  if (type == "VacuumStmt" && statement.body().bool_field("is_vacuumcmd")) return "VACUUM";
   return {};
 }
 

@@ -188,7 +188,10 @@ CheckedFile check_file(const std::string& display_path, std::string_view file_na
     return result;
   }
 
-  flyway::PlaceholderSettings placeholders = lint_placeholders(settings, file_name);
+  // Without the prefix nothing is replaced, so the built-in values need not be made up for this file.
+  const bool may_hold_placeholders = body.find(settings.placeholders.prefix) != std::string_view::npos;
+  flyway::PlaceholderSettings placeholders =
+      may_hold_placeholders ? lint_placeholders(settings, file_name) : settings.placeholders;
   placeholders.enabled = script_config.placeholder_replacement.value_or(settings.placeholders.enabled);
   flyway::Replaced replaced = flyway::replace_placeholders(body, placeholders);
   report_missing_placeholders(display_path, replaced, lines, result.diagnostics);

@@ -140,8 +140,7 @@ bool is_project_root(const fs::path& dir) {
 }
 
 fs::path find_project_root(const fs::path& start, const fs::path& fallback) {
-  std::error_code ec;
-  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  fs::path dir = util::absolute_normal(start);
   while (!dir.empty()) {
     if (path_exists(dir / kConfigFileName) || has_flyway_config(dir)) return dir;
     if (path_exists(dir / ".git") || dir == dir.root_path()) break;
@@ -191,14 +190,6 @@ std::vector<Project> expand_projects(const Project& project, const ProjectOption
   return expand_projects_from(project, disk_source(project.root), options);
 }
 
-std::string display_path_for(const fs::path& path, const fs::path& cwd) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  fs::path relative = absolute.lexically_proximate(cwd);
-  std::string shown = relative.generic_string();
-  return shown.rfind("../../", 0) == 0 ? absolute.generic_string() : shown;
-}
-
 std::vector<FileJob> project_jobs(const Project& project, const fs::path& cwd) {
   std::vector<FileJob> jobs;
   for (const flyway::Location& location : project.locations) {
@@ -206,7 +197,7 @@ std::vector<FileJob> project_jobs(const Project& project, const fs::path& cwd) {
       std::string name = file.path.filename().string();
       // Sidecar configuration belongs to its migration; other files are not Flyway's.
       if (!flyway::is_sql_candidate(name, project.flyway.naming)) continue;
-      jobs.push_back({file.path, display_path_for(file.path, cwd), true, &project, std::nullopt});
+      jobs.push_back({file.path, util::display_path(file.path, cwd), true, &project, std::nullopt});
     }
   }
   return jobs;
@@ -217,7 +208,7 @@ std::vector<FileJob> directory_jobs(const fs::path& dir, const Project& project,
   std::vector<FileJob> jobs;
   for (const flyway::DiscoveredFile& file : flyway::scan_location(fs::path(), location)) {
     if (!flyway::is_sql_candidate(file.path.filename().string(), project.flyway.naming)) continue;
-    jobs.push_back({file.path, display_path_for(file.path, cwd), true, &project, std::nullopt});
+    jobs.push_back({file.path, util::display_path(file.path, cwd), true, &project, std::nullopt});
   }
   return jobs;
 }

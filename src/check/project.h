@@ -83,6 +83,4 @@ std::optional<std::string> read_script_config(const std::filesystem::path& migra
 // Checks the jobs on up to `threads` threads; results come back in job order.
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads);
 
-std::string display_path_for(const std::filesystem::path& path, const std::filesystem::path& cwd);
-
 }  // namespace flyguard

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "report/report.h"
+#include "util/file.h"
 
 namespace flyguard::cli {
 
@@ -39,8 +40,8 @@ class ProjectCache {
   // The project a file or directory below `dir` belongs to; the walk upwards is done once per directory
   // (a thousand files given one by one share a handful of directories).
   const Project& containing(const fs::path& dir) {
-    auto it = roots_.find(dir);
-    if (it == roots_.end()) it = roots_.emplace(dir, find_project_root(dir, cwd_)).first;
+    auto it = roots_.find(dir.native());
+    if (it == roots_.end()) it = roots_.emplace(dir.native(), find_project_root(dir, cwd_)).first;
     return at(it->second);
   }
 
@@ -85,11 +86,11 @@ class ProjectCache {
   fs::path cwd_;
   std::deque<Project> projects_;
   std::map<fs::path, Project*> index_;
-  std::map<fs::path, fs::path> roots_;  // directory -> its project root
+  std::map<std::string, fs::path> roots_;  // directory -> its project root (fs::path compares slowly)
 };
 
 std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
-  fs::path path = fs::absolute(argument).lexically_normal();
+  fs::path path = util::absolute_normal(argument);
   std::error_code ec;
   fs::file_status status = fs::symlink_status(path, ec);
   if (ec || !fs::exists(status)) throw ConfigError(argument + ": no such file or directory");
@@ -98,15 +99,15 @@ std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& ca
     return directory_jobs(path, cache.containing(path), cwd);
   }
   const Project& project = cache.containing(path.parent_path());
-  return {FileJob{path, display_path_for(path, cwd), true, &project, std::nullopt}};
+  return {FileJob{path, util::display_path(path, cwd), true, &project, std::nullopt}};
 }
 
 std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, const fs::path& cwd) {
   if (!args.stdin_filepath.empty()) {
-    fs::path path = fs::absolute(args.stdin_filepath).lexically_normal();
+    fs::path path = util::absolute_normal(args.stdin_filepath);
     const Project& project = cache.at(find_project_root(path.parent_path(), cwd));
     std::string content{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    return {FileJob{path, display_path_for(path, cwd), true, &project, std::move(content)}};
+    return {FileJob{path, util::display_path(path, cwd), true, &project, std::move(content)}};
   }
   if (args.paths.empty()) {
     std::vector<fs::path> without_locations;

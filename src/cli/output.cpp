@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace flyguard::cli {
 
@@ -62,8 +63,12 @@ bool emit_report(const OutputArgs& args, const report::ReportInput& input, const
   }
   const report::Format format = terminal_format(args);
   const bool summary = !(quiet_when_clean && input.diagnostics.empty());
-  report::write_report(std::cout, format, input, {format == report::Format::text && use_color(args.color), summary});
-  if (format == report::Format::text && !closing.empty()) std::cout << closing << '\n';
+  // Built in memory and written at once: std::cout shares stdio's buffer and would call fwrite per piece.
+  std::ostringstream terminal;
+  report::write_report(terminal, format, input, {format == report::Format::text && use_color(args.color), summary});
+  if (format == report::Format::text && !closing.empty()) terminal << closing << '\n';
+  const std::string text = std::move(terminal).str();
+  std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
   if (format == report::Format::github) append_step_summary(input);
   std::cout.flush();
   return true;

@@ -59,8 +59,8 @@ int verify_project(const Project& project, const VerifyArgs& args, const flyway:
   db::SchemaHistory history = read_history(target);
 
   const std::string location = project.locations.empty()
-                                   ? display_path_for(project.root, cwd)
-                                   : display_path_for(project.root / project.locations.front().directory, cwd);
+                                   ? util::display_path(project.root, cwd)
+                                   : util::display_path(project.root / project.locations.front().directory, cwd);
   HistoryCheckOptions options = history_options(project.flyway, target, location);
   HistoryCheckResult result = check_against_history(resolved, history.rows, options);
   std::move(result.diagnostics.begin(), result.diagnostics.end(), std::back_inserter(diagnostics));

@@ -37,13 +37,14 @@ std::string caret_padding(std::string_view line, int column) {
   return pad;
 }
 
-void write_frame(std::ostream& out, const Diagnostic& d, const Palette& p) {
+void append_frame(std::string& out, const Diagnostic& d, const Palette& p) {
   if (d.line <= 0 || d.source_line.empty()) return;
   std::string number = std::to_string(d.line);
   std::string gutter(number.size(), ' ');
-  out << p.dim() << " " << number << " | " << p.reset() << d.source_line << '\n';
-  out << p.dim() << " " << gutter << " | " << p.reset() << caret_padding(d.source_line, d.column)
-      << p.severity(d.severity) << '^' << p.reset() << '\n';
+  out.append(p.dim()).append(" ").append(number).append(" | ").append(p.reset()).append(d.source_line).append("\n");
+  out.append(p.dim()).append(" ").append(gutter).append(" | ").append(p.reset());
+  out.append(caret_padding(d.source_line, d.column)).append(p.severity(d.severity)).append("^").append(p.reset());
+  out += '\n';
 }
 
 std::string plural(std::size_t n, std::string_view word) {
@@ -55,14 +56,20 @@ std::string plural(std::size_t n, std::string_view word) {
 void write_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const Summary& summary,
                 const TextOptions& options) {
   Palette p{options.color};
+  // Appended to one string and written once: thousands of findings in small ostream pieces cost more than
+  // finding them.
+  std::string text;
   for (const Diagnostic& d : diagnostics) {
-    int line = d.line > 0 ? d.line : 1;
-    int column = d.column > 0 ? d.column : 1;
-    out << p.bold() << d.file << ':' << line << ':' << column << ":" << p.reset() << ' ' << p.severity(d.severity)
-        << to_string(d.severity) << p.reset() << '[' << d.rule << "]: " << d.message << '\n';
-    write_frame(out, d, p);
-    if (!d.hint.empty()) out << "  = hint: " << d.hint << '\n';
+    const int line = d.line > 0 ? d.line : 1;
+    const int column = d.column > 0 ? d.column : 1;
+    text.append(p.bold()).append(d.file).append(":").append(std::to_string(line)).append(":");
+    text.append(std::to_string(column)).append(":").append(p.reset()).append(" ").append(p.severity(d.severity));
+    text.append(to_string(d.severity)).append(p.reset()).append("[").append(d.rule).append("]: ");
+    text.append(d.message).append("\n");
+    append_frame(text, d, p);
+    if (!d.hint.empty()) text.append("  = hint: ").append(d.hint).append("\n");
   }
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
   if (!options.summary) return;
   if (diagnostics.empty()) {
     out << "No problems found in " << plural(summary.files, "file") << ".\n";

@@ -14,7 +14,20 @@ bool wrapped(simdjson::dom::element e, std::string_view* key, simdjson::dom::ele
   if (inner) *inner = v;
   return true;
 }
+// Parse trees of long statements nest deeply; the default simdjson limit (1024) is too low.
+constexpr std::size_t kMaxTreeDepth = 16384;
+
 }  // namespace
+
+simdjson::dom::parser& thread_json_parser() {
+  thread_local simdjson::dom::parser parser = [] {
+    simdjson::dom::parser p;
+    // On failure the parser keeps its defaults and reports DEPTH_ERROR for very deep trees.
+    if (p.allocate(1U << 16, kMaxTreeDepth) != simdjson::SUCCESS) return simdjson::dom::parser{};
+    return p;
+  }();
+  return parser;
+}
 
 std::string_view AstNode::type() const {
   std::string_view key;
@@ -29,11 +42,14 @@ AstNode AstNode::body() const {
 }
 
 AstNode AstNode::field(std::string_view name) const {
-  if (!valid_) return {};
-  AstNode b = body();
-  if (!b.element_.is_object()) return {};
+  if (!valid_ || !element_.is_object()) return {};
+  // Most lookups are on a body already: try it first. Field names start lower-case, so a wrapped node's
+  // one key (its type) never matches and the lookup moves to the inside.
   simdjson::dom::element value;
-  if (simdjson::dom::object(b.element_).at_key(name).get(value) != simdjson::SUCCESS) return {};
+  if (simdjson::dom::object(element_).at_key(name).get(value) == simdjson::SUCCESS) return AstNode(value);
+  simdjson::dom::element inner;
+  if (!wrapped(element_, nullptr, &inner) || !inner.is_object()) return {};
+  if (simdjson::dom::object(inner).at_key(name).get(value) != simdjson::SUCCESS) return {};
   return AstNode(value);
 }
 

@@ -9,6 +9,10 @@
 
 namespace flyguard::sql {
 
+// This thread's JSON parser for libpg_query's output, made once: its buffers are reused by every parse,
+// and it accepts trees nested far deeper than simdjson's default.
+simdjson::dom::parser& thread_json_parser();
+
 class AstNode {
  public:
   AstNode() = default;

@@ -39,9 +39,8 @@ std::vector<EmbeddedSql> plpgsql_statements(std::string_view body) {
   PgPlpgsqlParseResult result{wrapper};
   std::vector<EmbeddedSql> out;
   if (!result.ok()) return out;
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (parser.parse(result.json().data(), result.json().size()).get(root) != simdjson::SUCCESS) return out;
+  simdjson::dom::element root;  // in the parser's own document, read before the next parse
+  if (thread_json_parser().parse(result.json().data(), result.json().size()).get(root) != simdjson::SUCCESS) return out;
   std::size_t cursor = 0;
   AstNode(root).visit([&](const AstNode& node) {
     std::string sql;

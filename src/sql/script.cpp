@@ -11,19 +11,6 @@ namespace flyguard::sql {
 
 namespace {
 
-// Parse trees of long statements nest deeply; the default simdjson limit (1024) is too low.
-constexpr std::size_t kMaxTreeDepth = 16384;
-
-simdjson::dom::parser& thread_json_parser() {
-  thread_local simdjson::dom::parser parser = [] {
-    simdjson::dom::parser p;
-    // On failure the parser keeps its defaults and reports DEPTH_ERROR for very deep trees.
-    if (p.allocate(1U << 16, kMaxTreeDepth) != simdjson::SUCCESS) return simdjson::dom::parser{};
-    return p;
-  }();
-  return parser;
-}
-
 // Reads libpg_query's JSON into a document the script owns; returns its "stmts" array or an error.
 simdjson::error_code read_tree(std::string_view json, ParsedScript& script, simdjson::dom::array& stmts) {
   auto document = std::make_unique<simdjson::dom::document>();
@@ -73,7 +60,7 @@ bool parse_whole_script(std::string_view text, ParsedScript& script) {
   std::size_t i = 0;
   for (simdjson::dom::element stmt : stmts) {
     simdjson::dom::element node;
-    if (stmt["stmt"].get(node) == simdjson::SUCCESS) script.statements[i].ast = AstNode(node);
+    if (stmt["stmt"].get(node) == simdjson::SUCCESS) script.statements[i].set_ast(AstNode(node));
     ++i;
   }
   return true;
@@ -142,7 +129,7 @@ void adopt_tree(const PgParseResult& result, std::size_t index, ParsedScript& sc
   }
   for (simdjson::dom::element stmt : stmts) {
     simdjson::dom::element node;
-    if (stmt["stmt"].get(node) == simdjson::SUCCESS) statement.ast = AstNode(node);
+    if (stmt["stmt"].get(node) == simdjson::SUCCESS) statement.set_ast(AstNode(node));
     break;
   }
   statement.ast_base = statement.span.code_begin;
@@ -259,7 +246,7 @@ void add_body_statements(std::string_view text, std::string_view body, std::size
       nested.span.end = nested.span.code_begin + embedded.sql.size();
       nested.span.terminated = true;
       simdjson::dom::element node;
-      if (stmt["stmt"].get(node) == simdjson::SUCCESS) nested.ast = AstNode(node);
+      if (stmt["stmt"].get(node) == simdjson::SUCCESS) nested.set_ast(AstNode(node));
       nested.ast_base = nested.span.code_begin;
       nested.nested_in = parent;
       script.nested.push_back(nested);
@@ -300,7 +287,7 @@ std::string_view routine_name(const std::vector<AstNode>& names) {
 std::vector<std::string_view> called_routines(const Statement& statement) {
   std::vector<std::string_view> names;
   if (statement.kind() == "CallStmt")
-    names.push_back(routine_name(statement.ast.body().field("funccall").body().list_field("funcname")));
+    names.push_back(routine_name(statement.body().field("funccall").body().list_field("funcname")));
   else if (statement.kind() == "SelectStmt")
     statement.ast.visit([&](const AstNode& node) {
       if (node.type() == "FuncCall") names.push_back(routine_name(node.body().list_field("funcname")));
@@ -315,7 +302,7 @@ void add_nested_statements(std::string_view text, ParsedScript& script) {
     if (statement.kind() == "DoStmt") add_do_block_statements(text, statement, i, 1, script);
     if (statement.kind() == "CreateFunctionStmt")
       if (auto routine = plpgsql_routine(text, statement))
-        routines[routine_name(statement.ast.body().list_field("funcname"))] = *routine;
+        routines[routine_name(statement.body().list_field("funcname"))] = *routine;
     for (std::string_view called : called_routines(statement))
       if (auto it = routines.find(called); it != routines.end())
         add_body_statements(text, it->second.body, it->second.body_start, i, 1, script);
@@ -343,7 +330,7 @@ ParsedScript parse_redshift_script(std::string_view text, ParsedScript script) {
   if (whole_file && parse_whole_script(blanked, script)) return script;
   script.documents.clear();
   for (std::size_t i = 0; i < script.statements.size(); ++i) {
-    script.statements[i].ast = AstNode();
+    script.statements[i].set_ast(AstNode());
     parse_redshift_statement(text, i, std::move(prepared[i]), script);
   }
   return script;
@@ -353,7 +340,11 @@ ParsedScript parse_redshift_script(std::string_view text, ParsedScript script) {
 
 ParsedScript parse_script(std::string_view text, Dialect dialect) {
   ParsedScript script;
-  for (const StatementSpan& span : split_statements(text, dialect)) script.statements.push_back({span, {}, 0, {}, {}, {}});
+  for (const StatementSpan& span : split_statements(text, dialect)) {
+    Statement statement;
+    statement.span = span;
+    script.statements.push_back(std::move(statement));
+  }
   if (script.statements.empty()) return script;
   if (dialect == Dialect::redshift) return parse_redshift_script(text, std::move(script));
   if (!parse_whole_script(text, script)) {

@@ -24,11 +24,21 @@ struct Statement {
   // For a statement run by a DO block: the index of that DO statement in ParsedScript::statements.
   std::size_t nested_in = static_cast<std::size_t>(-1);
 
-  std::string_view kind() const { return ast.type(); }
+  std::string_view kind() const { return kind_; }
+  // The statement node's inside, e.g. the object of {"IndexStmt": {...}}; rules read it for every check.
+  const AstNode& body() const { return body_; }
+  void set_ast(AstNode node) {
+    ast = node;
+    kind_ = node.type();
+    body_ = node.body();
+  }
   // The offset in the analysed text of a node location.
   std::size_t text_offset(std::int64_t location) const {
     return ast_base + unshift(shifts, location < 0 ? 0 : static_cast<std::size_t>(location));
   }
+ private:
+  std::string_view kind_;  // ast.type() and ast.body(), worked out once
+  AstNode body_;
 };
 
 enum class FailureKind {

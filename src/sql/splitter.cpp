@@ -31,8 +31,9 @@ class Splitter {
   std::size_t last_code_end_ = 0;
   int paren_depth_ = 0;
   int block_depth_ = 0;
-  std::vector<std::string> words_;  // leading keywords of the current statement (BEGIN ATOMIC, COPY … STDIN)
-  std::string previous_word_;
+  // Leading keywords of the current statement (BEGIN ATOMIC, COPY … STDIN), pointing into text_.
+  std::vector<std::string_view> words_;
+  std::string_view previous_word_;
 
   char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
 
@@ -144,9 +145,9 @@ class Splitter {
     while (pos_ < text_.size() && is_word_char(text_[pos_])) ++pos_;
     mark_token(start, pos_, false);
     std::string_view w = text_.substr(start, pos_ - start);
-    if (words_.size() < 16) words_.emplace_back(w);
+    if (words_.size() < 16) words_.push_back(w);
     track_blocks(w);
-    previous_word_ = std::string(w);
+    previous_word_ = w;
   }
 
   // PostgreSQL 14+ SQL-standard function bodies: BEGIN ATOMIC … END (with CASE … END inside).
@@ -195,7 +196,7 @@ class Splitter {
     has_code_ = has_any_ = false;
     paren_depth_ = block_depth_ = 0;
     words_.clear();
-    previous_word_.clear();
+    previous_word_ = {};
   }
 };
 

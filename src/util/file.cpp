@@ -1,16 +1,110 @@
 #include "util/file.h"
 
-#include <fstream>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <string_view>
 
 namespace flyguard::util {
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return std::nullopt;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A file descriptor closed on every path out.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// True for an absolute path with no empty, "." or ".." component and no trailing slash.
+bool is_absolute_normal(std::string_view path) {
+  if (path.empty() || path.front() != '/') return false;
+  if (path.size() == 1) return true;
+  if (path.back() == '/') return false;
+  for (std::size_t start = 1; start <= path.size();) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view component = path.substr(start, end - start);
+    if (component.empty() || component == "." || component == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return std::nullopt;
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0 || S_ISDIR(info.st_mode)) return std::nullopt;
+  std::string content;
+  // The size is a hint: the file may grow or shrink while it is read, and pipes report 0.
+  content.resize(S_ISREG(info.st_mode) && info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 65536);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == content.size()) content.resize(content.size() * 2);
+    ssize_t got = ::read(fd.get(), content.data() + used, content.size() - used);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+  }
+  content.resize(used);
   return content;
+}
+
+fs::path absolute_normal(const fs::path& path) {
+  if (is_absolute_normal(path.native())) return path;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  return (ec ? path : absolute).lexically_normal();
+}
+
+namespace {
+
+// What display_path shows, the slow general way.
+std::string proximate_display(const fs::path& absolute, const fs::path& cwd) {
+  std::string relative = absolute.lexically_proximate(cwd).generic_string();
+  return relative.rfind("../../", 0) == 0 ? absolute.generic_string() : relative;
+}
+
+}  // namespace
+
+std::string display_path(const fs::path& path, const fs::path& cwd) {
+  const fs::path absolute = absolute_normal(path);
+  const std::string& shown = absolute.native();
+  const std::string& base = cwd.native();
+  if (!is_absolute_normal(base) || base == "/" || shown == "/") return proximate_display(absolute, cwd);
+  // Both normal and absolute below the root: the relative path is a string operation, without splitting
+  // both paths into components as lexically_proximate does.
+  std::size_t common = 0;  // length of the leading directories both share, ending before a '/' or the end
+  for (std::size_t i = 1; i <= std::min(shown.size(), base.size()); ++i) {
+    const bool shown_ends = i == shown.size() || shown[i] == '/';
+    const bool base_ends = i == base.size() || base[i] == '/';
+    if (shown_ends && base_ends) common = i;
+    if (i < shown.size() && i < base.size() && shown[i] != base[i]) break;
+  }
+  std::size_t up = 0;  // directories of cwd below the shared part
+  for (std::size_t i = common; i < base.size(); ++i) up += base[i] == '/';
+  const std::string rest = common >= shown.size() ? std::string() : shown.substr(common + 1);
+  if (up == 0) return rest.empty() ? "." : rest;
+  if (up == 1) return rest.empty() ? ".." : "../" + rest;
+  return up == 2 && rest.empty() ? "../.." : shown;  // further up reads better absolute
 }
 
 }  // namespace flyguard::util

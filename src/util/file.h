@@ -8,4 +8,12 @@ namespace flyguard::util {
 // The whole content of a file, byte for byte; nullopt when it cannot be opened or read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+// fs::absolute(path).lexically_normal(), without the component-by-component rebuild when the path is
+// already absolute and normal (the common case: thousands of paths from a directory walk or a shell glob).
+std::filesystem::path absolute_normal(const std::filesystem::path& path);
+
+// `path` as the user should see it: relative to `cwd` when below it or one level up, absolute otherwise;
+// '/'-separated.
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& cwd);
+
 }  // namespace flyguard::util

@@ -12,6 +12,12 @@ bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {
+    // Only '\n' ends lines: memchr finds them much faster than a byte loop.
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+      line_starts_.push_back(i + 1);
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
       if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
