@@ -28,11 +28,9 @@ bool combinable(const Statement& statement) {
 }
 
 struct TableRef {
-  std::string_view schema;  // "" when unqualified: matches any schema, as same_table() does
+  std::string_view schema;  // "" when unqualified: matches any schema
   std::string_view name;
-  bool same(const TableRef& other) const {
-    return name == other.name && (schema.empty() || other.schema.empty() || schema == other.schema);
-  }
+  bool same(const TableRef& other) const { return same_table_name(schema, name, other.schema, other.name); }
 };
 
 TableRef table_ref(const AstNode& range_var) {
@@ -65,8 +63,8 @@ class TablesByStatement {
   bool refers_to(const std::vector<Statement>& statements, std::size_t i, std::string_view text,
                  const TableRef& table) const {
     const Statement& statement = statements[i];
-    if (table.name.find('"') == std::string_view::npos &&
-        !flyguard::util::ascii_icontains(text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin), table.name))
+    const std::string_view code = text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin);
+    if (table.name.find('"') == std::string_view::npos && !flyguard::util::ascii_icontains(code, table.name))
       return false;
     std::optional<std::vector<TableRef>>& tables = summaries_[i]->tables;
     if (!tables) {
@@ -87,7 +85,8 @@ void check(const RuleContext& context, RuleReporter& reporter) {
   const StatementTables& current = summaries.of(context.statements, context.index);
   if (!current.combinable) return;
   AstNode table = context.node().field("relation");
-  if (context.created_in_this_file(current.altered.schema, current.altered.name)) return;  // an empty new table is altered in no time
+  // An empty new table is altered in no time.
+  if (context.created_in_this_file(current.altered.schema, current.altered.name)) return;
   // Walk back over the ALTERs of this table; a statement that uses the table in between (a backfill, an
   // index) may need the earlier ALTER done first, so the chain stops there.
   std::optional<std::size_t> first;

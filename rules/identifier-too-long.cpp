@@ -18,7 +18,10 @@ constexpr bool ident_start(unsigned char c) { return c == '_' || (c >= 'a' && c 
 // A table: the check reads every byte of every statement with it.
 constexpr std::array<bool, 256> kIdentChars = [] {
   std::array<bool, 256> table{};
-  for (unsigned c = 0; c < 256; ++c) table[c] = ident_start(static_cast<unsigned char>(c)) || is_digit(static_cast<unsigned char>(c)) || c == '$';
+  for (unsigned c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    table[c] = ident_start(byte) || is_digit(byte) || byte == '$';
+  }
   return table;
 }();
 bool ident_char(unsigned char c) { return kIdentChars[c]; }

@@ -44,11 +44,14 @@ std::string table_label(const sql::AstNode& range_var) {
   return schema.empty() ? name : schema + "." + name;
 }
 
+bool same_table_name(std::string_view schema_a, std::string_view name_a, std::string_view schema_b,
+                     std::string_view name_b) {
+  return name_a == name_b && (schema_a.empty() || schema_b.empty() || schema_a == schema_b);
+}
+
 bool same_table(const sql::AstNode& a, const sql::AstNode& b) {
-  std::string_view schema_a = a.string_field("schemaname");
-  std::string_view schema_b = b.string_field("schemaname");
-  return a.string_field("relname") == b.string_field("relname") &&
-         (schema_a.empty() || schema_b.empty() || schema_a == schema_b);
+  return same_table_name(a.string_field("schemaname"), a.string_field("relname"), b.string_field("schemaname"),
+                         b.string_field("relname"));
 }
 
 const std::vector<sql::AstNode>& alter_table_commands(const RuleContext& context) {
@@ -166,7 +169,7 @@ std::vector<sql::AstNode> range_vars(const sql::AstNode& node) {
 
 bool among(const std::vector<TableName>& tables, std::string_view schema, std::string_view name) {
   return std::any_of(tables.begin(), tables.end(), [&](const TableName& table) {
-    return table.name == name && (schema.empty() || table.schema.empty() || table.schema == schema);
+    return same_table_name(table.schema, table.name, schema, name);
   });
 }
 

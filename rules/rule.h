@@ -127,6 +127,9 @@ std::string_view qualifier(const std::vector<sql::AstNode>& names);
 std::string table_label(const sql::AstNode& range_var);  // "schema.table" or "table"
 // Whether two RangeVars may name the same table (an unqualified name matches any schema).
 bool same_table(const sql::AstNode& a, const sql::AstNode& b);
+// The same, for names already read: schema "" (unqualified) matches any schema.
+bool same_table_name(std::string_view schema_a, std::string_view name_a, std::string_view schema_b,
+                     std::string_view name_b);
 
 // The AlterTableCmd bodies of an ALTER TABLE on a table (not on an index, view or sequence).
 const std::vector<sql::AstNode>& alter_table_commands(const RuleContext& context);
