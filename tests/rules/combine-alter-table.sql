@@ -19,6 +19,10 @@ ALTER TABLE events DETACH PARTITION events_2019;
 CREATE TABLE teams (id bigint);
 ALTER TABLE teams ADD COLUMN name text;
 ALTER TABLE teams ADD COLUMN owner_id bigint;
+-- Near miss: the statement in between names the table in upper case (unquoted names fold to lower case).
+ALTER TABLE invoices ADD COLUMN paid boolean;
+UPDATE INVOICES SET paid = false WHERE paid IS NULL;
+ALTER TABLE invoices ADD COLUMN note text;
 -- Near miss: inside a DO block the ALTERs are in branches of which only one runs.
 DO $$
 BEGIN
