@@ -230,28 +230,25 @@ CheckedFile run_job(const FileJob& job) {
   std::string name = job.path.filename().string();
   std::optional<std::string> content = job.stdin_content;
   if (!content) {
-    std::error_code ec;
-    std::uintmax_t size = fs::file_size(job.path, ec);
-    if (!ec && size > options.max_file_size) {
+    util::LimitedRead read = util::read_file_within(job.path, options.max_file_size);
+    if (!read.content) {
       CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
-      result.diagnostics.push_back(file_too_large(job.display_path, size, options.max_file_size));
+      result.diagnostics.push_back(read.too_large ? file_too_large(job.display_path, read.size, options.max_file_size)
+                                                  : Diagnostic{"unreadable-file", Severity::error, job.display_path, 0,
+                                                               0, "cannot read the file: " + read.error, "", ""});
       return result;
     }
-    if (ec || !(content = util::read_file(job.path))) {
-      CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
-      std::string why = ec ? ec.message() : "cannot be read";
-      result.diagnostics.push_back({"unreadable-file", Severity::error, job.display_path, 0, 0,
-                                    "cannot read the file: " + why, "", ""});
-      return result;
-    }
+    content = std::move(read.content);
   }
-  return check_file(job.display_path, name, *content, options, read_script_config(job.path));
+  CheckedFile checked = check_file(job.display_path, name, *content, options, read_script_config(job.path));
+  sort_diagnostics(checked.diagnostics);  // here, on the worker threads, so that the final order is a merge
+  return checked;
 }
 
 std::optional<std::string> read_script_config(const fs::path& migration) {
   fs::path sidecar = migration;
   sidecar += ".conf";
-  return path_exists(sidecar) ? util::read_file(sidecar) : std::nullopt;
+  return util::read_file(sidecar);  // nullopt when there is none: no separate existence check
 }
 
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads) {

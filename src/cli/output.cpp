@@ -2,11 +2,12 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <streambuf>
 
 namespace flyguard::cli {
 
@@ -30,6 +31,33 @@ report::Format terminal_format(const OutputArgs& args) {
   if (!args.format.empty() && args.output.empty()) return *report::parse_format(args.format);
   return env_is("GITHUB_ACTIONS", "true") ? report::Format::github : report::Format::text;
 }
+
+// Hands output to stdio in 64 KiB pieces. std::cout is synchronised with stdio and would call fwrite for
+// every field; a string holding the whole report costs a copy and page faults on a report of megabytes.
+class StdoutInPieces : public std::streambuf {
+ public:
+  StdoutInPieces() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  ~StdoutInPieces() override { sync(); }
+  StdoutInPieces(const StdoutInPieces&) = delete;
+  StdoutInPieces& operator=(const StdoutInPieces&) = delete;
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+    return c;
+  }
+  int sync() override {
+    const auto used = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return used == 0 || std::fwrite(buffer_.data(), 1, used, stdout) == used ? 0 : -1;
+  }
+
+ private:
+  std::array<char, 65536> buffer_{};
+};
 
 // GitHub shows only the first annotations of a step; the step summary holds all of them.
 void append_step_summary(const report::ReportInput& input) {
@@ -63,14 +91,15 @@ bool emit_report(const OutputArgs& args, const report::ReportInput& input, const
   }
   const report::Format format = terminal_format(args);
   const bool summary = !(quiet_when_clean && input.diagnostics.empty());
-  // Built in memory and written at once: std::cout shares stdio's buffer and would call fwrite per piece.
-  std::ostringstream terminal;
-  report::write_report(terminal, format, input, {format == report::Format::text && use_color(args.color), summary});
-  if (format == report::Format::text && !closing.empty()) terminal << closing << '\n';
-  const std::string text = std::move(terminal).str();
-  std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (format == report::Format::github) append_step_summary(input);
   std::cout.flush();
+  {
+    StdoutInPieces pieces;
+    std::ostream terminal(&pieces);
+    report::write_report(terminal, format, input, {format == report::Format::text && use_color(args.color), summary});
+    if (format == report::Format::text && !closing.empty()) terminal << closing << '\n';
+  }
+  if (format == report::Format::github) append_step_summary(input);
+  std::fflush(stdout);
   return true;
 }
 

@@ -11,9 +11,48 @@ namespace flyguard::sql {
 
 namespace {
 
+using PooledDocument = std::unique_ptr<simdjson::dom::document, ParsedScript::RecycleDocument>;
+
+// Trivially destructible, so it can still be read while the thread's other objects are destroyed.
+thread_local bool pool_destroyed = false;
+
+// Documents (tape and string buffers) kept for reuse by this thread. Small trees only: a huge file's buffers
+// would stay allocated for the rest of the run.
+class DocumentPool {
+ public:
+  static constexpr std::size_t kKept = 4;
+  static constexpr std::size_t kLargestKept = 1U << 20;  // bytes of JSON
+
+  // nullptr once the thread is ending and its pool is gone.
+  static DocumentPool* of_this_thread() {
+    if (pool_destroyed) return nullptr;
+    thread_local DocumentPool pool;
+    return &pool;
+  }
+  DocumentPool() { kept_.reserve(kKept); }  // give_back never allocates
+  ~DocumentPool() { pool_destroyed = true; }
+  DocumentPool(const DocumentPool&) = delete;
+  DocumentPool& operator=(const DocumentPool&) = delete;
+
+  PooledDocument take() {
+    if (kept_.empty()) return PooledDocument(new simdjson::dom::document());
+    PooledDocument document(kept_.back().release());
+    kept_.pop_back();
+    return document;
+  }
+  void give_back(simdjson::dom::document* document) noexcept {
+    std::unique_ptr<simdjson::dom::document> owned(document);
+    if (kept_.size() < kKept && owned->capacity() <= kLargestKept) kept_.push_back(std::move(owned));
+  }
+
+ private:
+  std::vector<std::unique_ptr<simdjson::dom::document>> kept_;
+};
+
 // Reads libpg_query's JSON into a document the script owns; returns its "stmts" array or an error.
 simdjson::error_code read_tree(std::string_view json, ParsedScript& script, simdjson::dom::array& stmts) {
-  auto document = std::make_unique<simdjson::dom::document>();
+  DocumentPool* pool = DocumentPool::of_this_thread();
+  PooledDocument document = pool ? pool->take() : PooledDocument(new simdjson::dom::document());
   simdjson::dom::element root;
   auto error = thread_json_parser()
                    .parse_into_document(*document, reinterpret_cast<const std::uint8_t*>(json.data()), json.size())
@@ -337,6 +376,11 @@ ParsedScript parse_redshift_script(std::string_view text, ParsedScript script) {
 }
 
 }  // namespace
+
+void ParsedScript::RecycleDocument::operator()(simdjson::dom::document* document) const noexcept {
+  if (DocumentPool* pool = DocumentPool::of_this_thread()) pool->give_back(document);
+  else delete document;
+}
 
 ParsedScript parse_script(std::string_view text, Dialect dialect) {
   ParsedScript script;

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
+#include <limits>
 #include <string_view>
 
 namespace flyguard::util {
@@ -45,11 +47,23 @@ bool is_absolute_normal(std::string_view path) {
 
 }  // namespace
 
-std::optional<std::string> read_file(const fs::path& path) {
+LimitedRead read_file_within(const fs::path& path, std::uintmax_t max_size) {
+  LimitedRead out;
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) return std::nullopt;
   struct stat info {};
-  if (::fstat(fd.get(), &info) != 0 || S_ISDIR(info.st_mode)) return std::nullopt;
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) {
+    out.error = std::strerror(errno);
+    return out;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    out.error = std::strerror(EISDIR);
+    return out;
+  }
+  out.size = static_cast<std::uintmax_t>(info.st_size);
+  if (S_ISREG(info.st_mode) && out.size > max_size) {
+    out.too_large = true;
+    return out;
+  }
   std::string content;
   // The size is a hint: the file may grow or shrink while it is read, and pipes report 0.
   content.resize(S_ISREG(info.st_mode) && info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 65536);
@@ -59,13 +73,19 @@ std::optional<std::string> read_file(const fs::path& path) {
     ssize_t got = ::read(fd.get(), content.data() + used, content.size() - used);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return std::nullopt;
+      out.error = std::strerror(errno);
+      return out;
     }
     if (got == 0) break;
     used += static_cast<std::size_t>(got);
   }
   content.resize(used);
-  return content;
+  out.content = std::move(content);
+  return out;
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+  return read_file_within(path, std::numeric_limits<std::uintmax_t>::max()).content;
 }
 
 fs::path absolute_normal(const fs::path& path) {
@@ -86,7 +106,9 @@ std::string proximate_display(const fs::path& absolute, const fs::path& cwd) {
 }  // namespace
 
 std::string display_path(const fs::path& path, const fs::path& cwd) {
-  const fs::path absolute = absolute_normal(path);
+  fs::path normalised;  // only when needed: copying a path copies its list of components
+  if (!is_absolute_normal(path.native())) normalised = absolute_normal(path);
+  const fs::path& absolute = normalised.empty() ? path : normalised;
   const std::string& shown = absolute.native();
   const std::string& base = cwd.native();
   if (!is_absolute_normal(base) || base == "/" || shown == "/") return proximate_display(absolute, cwd);

@@ -60,5 +60,26 @@ TEST(ReadFile, ReadsEveryByteAndRefusesDirectories) {
   fs::remove_all(dir);
 }
 
+TEST(ReadFileWithin, ChecksTheSizeOnTheOpenFileAndSaysWhyNot) {
+  const fs::path dir = fs::temp_directory_path() / ("flyguard-read-within-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "V1__ten.sql", std::ios::binary) << "0123456789";
+  LimitedRead fits = read_file_within(dir / "V1__ten.sql", 10);
+  EXPECT_EQ(fits.content, "0123456789");
+  EXPECT_FALSE(fits.too_large);
+  LimitedRead over = read_file_within(dir / "V1__ten.sql", 9);
+  EXPECT_EQ(over.content, std::nullopt);
+  EXPECT_TRUE(over.too_large);
+  EXPECT_EQ(over.size, 10U);
+  LimitedRead missing = read_file_within(dir / "V2__missing.sql", 100);
+  EXPECT_EQ(missing.content, std::nullopt);
+  EXPECT_FALSE(missing.too_large);
+  EXPECT_EQ(missing.error, "No such file or directory");
+  LimitedRead directory = read_file_within(dir, 100);
+  EXPECT_EQ(directory.content, std::nullopt);
+  EXPECT_EQ(directory.error, "Is a directory");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace flyguard::util

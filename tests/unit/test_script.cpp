@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sql/script.h"
 #include "util/source_text.h"
@@ -16,6 +18,26 @@ TEST(Script, ParsesEveryStatementIntoATypedTree) {
   EXPECT_EQ(script.statements[1].kind(), "IndexStmt");
   EXPECT_EQ(script.statements[0].ast.field("relation").string_field("relname"), "t");
   EXPECT_EQ(script.statements[1].ast.string_field("idxname"), "i");
+}
+
+TEST(Script, ParseTreesStayValidWhileLaterScriptsAreParsed) {
+  // Parse trees' memory is reused once a script is gone: never while it is still alive.
+  std::vector<std::pair<std::string, ParsedScript>> alive;
+  for (int i = 0; i < 12; ++i) {
+    const std::string table = "table_" + std::to_string(i);
+    alive.emplace_back(table, parse_script("CREATE TABLE " + table + " (id int); DO $$ BEGIN UPDATE " + table +
+                                               " SET id = 1; END $$;",
+                                           Dialect::postgres));
+    if (i % 3 == 2) alive.erase(alive.begin());  // hand some trees back in between
+  }
+  ASSERT_EQ(alive.size(), 8U);
+  for (const auto& [table, script] : alive) {
+    ASSERT_EQ(script.statements.size(), 2U);
+    EXPECT_EQ(script.statements[0].ast.field("relation").string_field("relname"), table);
+    ASSERT_EQ(script.nested.size(), 1U);
+    EXPECT_EQ(script.nested[0].kind(), "UpdateStmt");
+    EXPECT_EQ(script.nested[0].ast.field("relation").string_field("relname"), table);
+  }
 }
 
 TEST(Script, NodeLocationsPointIntoTheScript) {
