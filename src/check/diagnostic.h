@@ -26,4 +26,10 @@ struct Diagnostic {
 // Stable order for output: file, line, column, rule.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
+// All of `groups` and `others` in the order of sort_diagnostics, moving each diagnostic once. Each group should
+// already be sorted and hold one file's findings (sorted where they were found, in parallel); then this is a
+// merge instead of a sort. `others` may be in any order; on an equal position they come first.
+std::vector<Diagnostic> merge_diagnostics(std::vector<std::vector<Diagnostic>*> groups,
+                                          std::vector<Diagnostic> others);
+
 }  // namespace flyguard

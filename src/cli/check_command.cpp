@@ -39,10 +39,14 @@ class ProjectCache {
 
   // The project a file or directory below `dir` belongs to; the walk upwards is done once per directory
   // (a thousand files given one by one share a handful of directories).
-  const Project& containing(const fs::path& dir) {
-    auto it = roots_.find(dir.native());
-    if (it == roots_.end()) it = roots_.emplace(dir.native(), find_project_root(dir, cwd_)).first;
-    return at(it->second);
+  const Project& containing(const fs::path& dir) { return containing(std::string_view(dir.native())); }
+
+  // The project of a file given by its absolute, normal path (no fs::path built for its directory unless
+  // that directory is new).
+  const Project& containing_file(const fs::path& file) {
+    std::string_view native = file.native();
+    std::size_t slash = native.rfind('/');
+    return containing(native.substr(0, slash == 0 ? 1 : slash));
   }
 
   const Project& at(const fs::path& root) {
@@ -86,7 +90,13 @@ class ProjectCache {
   fs::path cwd_;
   std::deque<Project> projects_;
   std::map<fs::path, Project*> index_;
-  std::map<std::string, fs::path> roots_;  // directory -> its project root (fs::path compares slowly)
+  std::map<std::string, fs::path, std::less<>> roots_;  // directory -> its project root (fs::path compares slowly)
+
+  const Project& containing(std::string_view dir) {
+    auto it = roots_.find(dir);
+    if (it == roots_.end()) it = roots_.emplace(std::string(dir), find_project_root(fs::path(dir), cwd_)).first;
+    return at(it->second);
+  }
 };
 
 std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
@@ -94,12 +104,15 @@ std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& ca
   std::error_code ec;
   fs::file_status status = fs::symlink_status(path, ec);
   if (ec || !fs::exists(status)) throw ConfigError(argument + ": no such file or directory");
-  if (fs::is_directory(fs::status(path, ec))) {
+  // A symlink is followed (as Flyway follows it); anything else already says what it is.
+  if (fs::is_symlink(status)) status = fs::status(path, ec);
+  if (fs::is_directory(status)) {
     if (is_project_root(path)) return cache.whole_project(path);
     return directory_jobs(path, cache.containing(path), cwd);
   }
-  const Project& project = cache.containing(path.parent_path());
-  return {FileJob{path, util::display_path(path, cwd), true, &project, std::nullopt}};
+  const Project& project = cache.containing_file(path);
+  std::string shown = util::display_path(path, cwd);
+  return {FileJob{std::move(path), std::move(shown), true, &project, std::nullopt}};
 }
 
 std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, const fs::path& cwd) {
@@ -160,12 +173,11 @@ int run_check(const CheckArgs& args) {
   }
   unsigned threads = args.jobs ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
   std::vector<CheckedFile> files = run_jobs(jobs, threads);
-  std::vector<Diagnostic> diagnostics = duplicates_per_project(jobs, files);
-  for (const Project* project : cache.all())
-    diagnostics.insert(diagnostics.end(), project->notes.begin(), project->notes.end());
-  for (CheckedFile& file : files)
-    std::move(file.diagnostics.begin(), file.diagnostics.end(), std::back_inserter(diagnostics));
-  sort_diagnostics(diagnostics);
+  std::vector<Diagnostic> others = duplicates_per_project(jobs, files);
+  for (const Project* project : cache.all()) others.insert(others.end(), project->notes.begin(), project->notes.end());
+  std::vector<std::vector<Diagnostic>*> per_file;
+  for (CheckedFile& file : files) per_file.push_back(&file.diagnostics);
+  std::vector<Diagnostic> diagnostics = merge_diagnostics(std::move(per_file), std::move(others));
   report::ReportInput input{diagnostics, report::summarize(diagnostics, files.size()), {}};
   for (const CheckedFile& file : files) {
     std::string version = file.migration && file.migration->version ? file.migration->version->display() : "";
