@@ -1,6 +1,6 @@
 // combine-alter-table: several ALTER TABLE statements on one table where one statement would do.
-#include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "rules/rule.h"
 
@@ -9,6 +9,7 @@ namespace {
 using namespace flyguard::rules;
 using flyguard::sql::AstNode;
 using flyguard::sql::Statement;
+using flyguard::sql::StatementSpan;
 
 // An ALTER TABLE whose subcommands may share a statement with others. PostgreSQL refuses to combine
 // ATTACH/DETACH PARTITION, and a lone VALIDATE CONSTRAINT is kept apart on purpose (it takes a weaker lock).
@@ -37,69 +38,97 @@ TableRef table_ref(const AstNode& range_var) {
   return {range_var.string_field("schemaname"), range_var.string_field("relname")};
 }
 
-// What the backwards search needs of a statement: read once, the first time the search reaches it.
-struct StatementTables {
-  bool combinable = false;
-  TableRef altered;                            // the table of a combinable ALTER TABLE
-  std::optional<std::vector<TableRef>> tables;  // every table the statement refers to, read when first needed
-};
-
-class TablesByStatement {
+// For every ALTER TABLE, the first ALTER of the chain it continues: the earlier ALTERs of the same table
+// with no statement in between that uses the table (a backfill, an index build: the later ALTER may need
+// it done first). Worked out in one pass over the file, the tables each statement uses read once.
+class AlterChains {
  public:
-  explicit TablesByStatement(std::size_t statements) : summaries_(statements) {}
-
-  const StatementTables& of(const std::vector<Statement>& statements, std::size_t i) const {
-    std::optional<StatementTables>& summary = summaries_[i];
-    if (summary) return *summary;
-    summary.emplace();
-    summary->combinable = combinable(statements[i]);
-    if (summary->combinable) summary->altered = table_ref(statements[i].body().field("relation"));
-    return *summary;
-  }
-
-  // Whether statement i refers to `table`. A statement whose text does not hold the table's name in any
-  // ASCII case cannot (PostgreSQL folds only ASCII letters of unquoted names; a name with a quote in it is
-  // written doubled, so it is always looked up in the tree).
-  bool refers_to(const std::vector<Statement>& statements, std::size_t i, std::string_view text,
-                 const TableRef& table) const {
-    const Statement& statement = statements[i];
-    const std::string_view code = text.substr(statement.span.code_begin, statement.span.end - statement.span.code_begin);
-    if (table.name.find('"') == std::string_view::npos && !flyguard::util::ascii_icontains(code, table.name))
-      return false;
-    std::optional<std::vector<TableRef>>& tables = summaries_[i]->tables;
-    if (!tables) {
-      tables.emplace();
-      for (const AstNode& range_var : range_vars(statement.ast)) tables->push_back(table_ref(range_var));
+  AlterChains(const std::vector<Statement>& statements, std::string_view text)
+      : first_(statements.size()), lowered_text_(flyguard::util::ascii_lower(text)) {
+    std::vector<std::optional<TableRef>> altered(statements.size());
+    for (std::size_t i = 0; i < statements.size(); ++i)
+      if (statements[i].ast && combinable(statements[i])) {
+        altered[i] = table_ref(statements[i].body().field("relation"));
+        add_chain(*altered[i]);
+      }
+    if (chains_.empty()) return;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      if (!statements[i].ast) continue;
+      const std::optional<TableRef>& alter = altered[i];
+      if (alter || may_use_open_table(statements[i]))
+        for (const AstNode& range_var : range_vars(statements[i].ast))
+          for_each_chain_of(table_ref(range_var), [&](Chain& chain) {
+            if (!alter || !alter->same(chain.table)) chain.first.reset();  // used in between: the chain ends
+          });
+      if (!alter) continue;
+      for_each_chain_of(*alter, [&](Chain& chain) {
+        if (!chain.first) chain.first = i;
+      });
+      for_each_chain_of(*alter, [&](Chain& chain) {
+        if (chain.table.schema == alter->schema && chain.first != i) first_[i] = chain.first;
+      });
     }
-    return std::any_of(tables->begin(), tables->end(), [&](const TableRef& t) { return t.same(table); });
   }
+
+  // The first ALTER of statement i's chain, when statement i is not that first one.
+  std::optional<std::size_t> first_before(std::size_t i) const { return first_[i]; }
 
  private:
-  mutable std::vector<std::optional<StatementTables>> summaries_;
+  struct Chain {
+    TableRef table;
+    std::string lowered_name;
+    std::optional<std::size_t> first;  // unset while no ALTER of the table has been seen since its last use
+  };
+
+  // False when the statement cannot use a table whose chain is open, so its tree need not be read: no chain
+  // is open, or the text holds none of their names in any ASCII case (PostgreSQL folds only ASCII letters of
+  // unquoted names; a name with a quote in it is written doubled, so it is always looked up in the tree).
+  bool may_use_open_table(const Statement& statement) const {
+    constexpr std::size_t kNamesWorthSearching = 8;
+    std::size_t open = 0;
+    const StatementSpan& span = statement.span;
+    const std::string_view code =
+        std::string_view(lowered_text_).substr(span.code_begin, span.end - span.code_begin);
+    for (const Chain& chain : chains_) {
+      if (!chain.first) continue;
+      if (++open > kNamesWorthSearching || chain.lowered_name.find('"') != std::string::npos ||
+          code.find(chain.lowered_name) != std::string_view::npos)
+        return true;
+    }
+    return false;
+  }
+
+  // One chain per table as written (schema and name); an unqualified name belongs to every schema's chain.
+  void add_chain(const TableRef& table) {
+    auto [begin, end] = by_name_.equal_range(table.name);
+    for (auto it = begin; it != end; ++it)
+      if (chains_[it->second].table.schema == table.schema) return;
+    by_name_.emplace(table.name, chains_.size());
+    chains_.push_back({table, flyguard::util::ascii_lower(table.name), std::nullopt});
+  }
+
+  template <typename Visit>
+  void for_each_chain_of(const TableRef& table, Visit&& visit) {
+    auto [begin, end] = by_name_.equal_range(table.name);
+    for (auto it = begin; it != end; ++it)
+      if (chains_[it->second].table.same(table)) visit(chains_[it->second]);
+  }
+
+  std::vector<std::optional<std::size_t>> first_;
+  std::vector<Chain> chains_;
+  std::unordered_multimap<std::string_view, std::size_t> by_name_;
+  std::string lowered_text_;  // the file's text in ASCII lower case, searched for the names of open chains
 };
 
 void check(const RuleContext& context, RuleReporter& reporter) {
   if (context.statement.kind() != "AlterTableStmt") return;
-  const TablesByStatement& summaries = context.memo->get<TablesByStatement>(
-      "combine-alter-table", [&] { return TablesByStatement(context.statements.size()); });
-  const StatementTables& current = summaries.of(context.statements, context.index);
-  if (!current.combinable) return;
+  const AlterChains& chains = context.memo->get<AlterChains>(
+      "combine-alter-table", [&] { return AlterChains(context.statements, context.text); });
+  std::optional<std::size_t> first = chains.first_before(context.index);
+  if (!first) return;
   AstNode table = context.node().field("relation");
   // An empty new table is altered in no time.
-  if (context.created_in_this_file(current.altered.schema, current.altered.name)) return;
-  // Walk back over the ALTERs of this table; a statement that uses the table in between (a backfill, an
-  // index) may need the earlier ALTER done first, so the chain stops there.
-  std::optional<std::size_t> first;
-  for (std::size_t i = context.index; i-- > 0;) {
-    if (!context.statements[i].ast) continue;
-    const StatementTables& earlier = summaries.of(context.statements, i);
-    if (earlier.combinable && earlier.altered.same(current.altered)) {
-      first = i;
-    } else if (summaries.refers_to(context.statements, i, context.text, current.altered)) {
-      break;
-    }
-  }
-  if (!first) return;
+  if (context.created_in_this_file(table)) return;
   reporter.report(context.statement_offset(),
                   "another ALTER TABLE on " + table_label(table) + " (the first is at line " +
                       std::to_string(line_of(context, context.statements[*first].span.code_begin)) +

@@ -20,10 +20,11 @@ std::string_view shown(std::string_view type) {
 }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  for (const flyguard::sql::AstNode& type_name : declared_column_types(context)) {
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type_name = declared.type_name;
     // An array of small numbers is a value, not a counter that grows; leave it alone.
     if (type_name.field("arrayBounds")) continue;
-    std::string_view type = builtin_type(type_name);
+    std::string_view type = declared.builtin;
     std::string_view better = wider_type(type);
     if (better.empty()) continue;
     reporter.report(context.offset_of(type_name),

@@ -13,8 +13,9 @@ std::string_view identity_for(std::string_view type) {
 }
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  for (const flyguard::sql::AstNode& type_name : declared_column_types(context)) {
-    std::string_view type = builtin_type(type_name);
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type_name = declared.type_name;
+    std::string_view type = declared.builtin;
     std::string_view base = identity_for(type);
     if (base.empty()) continue;
     reporter.report(context.offset_of(type_name),

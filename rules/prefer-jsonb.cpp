@@ -6,8 +6,9 @@ namespace {
 using namespace flyguard::rules;
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  for (const flyguard::sql::AstNode& type_name : declared_column_types(context)) {
-    if (builtin_type(type_name) != "json") continue;
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type_name = declared.type_name;
+    if (declared.builtin != "json") continue;
     reporter.report(context.offset_of(type_name),
                     "json stores the text as written and parses it again on every access; it has no equality "
                     "operator and no index support",

@@ -6,8 +6,9 @@ namespace {
 using namespace flyguard::rules;
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  for (const flyguard::sql::AstNode& type_name : declared_column_types(context)) {
-    std::string_view type = builtin_type(type_name);
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type_name = declared.type_name;
+    std::string_view type = declared.builtin;
     bool limited_varchar = type == "varchar" && !type_name.list_field("typmods").empty();
     if (!limited_varchar && type != "bpchar") continue;
     std::string message =

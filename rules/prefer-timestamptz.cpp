@@ -6,8 +6,9 @@ namespace {
 using namespace flyguard::rules;
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  for (const flyguard::sql::AstNode& type_name : declared_column_types(context)) {
-    if (builtin_type(type_name) != "timestamp") continue;
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type_name = declared.type_name;
+    if (declared.builtin != "timestamp") continue;
     reporter.report(context.offset_of(type_name),
                     "timestamp without time zone stores a wall-clock reading with no time zone: the same value "
                     "means different instants to clients in different zones",

@@ -27,8 +27,8 @@ void check(const RuleContext& context, RuleReporter& reporter) {
                     "state DISTSTYLE (KEY with the join column, ALL for small dimensions, or AUTO on purpose) and "
                     "SORTKEY (the column queries filter on, or AUTO)");
   std::size_t character = 0, max = 0;
-  for (const auto& type : declared_column_types(context)) {
-    const std::string_view name = builtin_type(type);
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const std::string_view name = declared.builtin;
     if (name == "varchar" || name == "bpchar" || name == "text") ++character;
   }
   for (const RedshiftClause& c : clauses) max += c.kind == "MAX_LENGTH" ? 1 : 0;

@@ -70,10 +70,11 @@ bool is_serial(std::string_view type) {
 
 // Array and serial columns; array constructors and sequence functions anywhere in the statement.
 void check_expressions(const RuleContext& context, RuleReporter& reporter) {
-  for (const AstNode& type : declared_column_types(context)) {
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type = declared.type_name;
     if (!type.list_field("arrayBounds").empty())
       report_feature(reporter, context.offset_of(type), "array types", "use SUPER for nested data");
-    if (is_serial(builtin_type(type)))
+    if (is_serial(declared.builtin))
       report_feature(reporter, context.offset_of(type), "serial types", "use INT or BIGINT IDENTITY(1, 1)");
   }
   context.node().visit([&](const AstNode& child) {

@@ -29,8 +29,9 @@ constexpr std::array<TypeAdvice, 26> kUnsupported{{
 }};
 
 void check(const RuleContext& context, RuleReporter& reporter) {
-  for (const flyguard::sql::AstNode& type : declared_column_types(context)) {
-    const std::string_view name = builtin_type(type);
+  for (const DeclaredType& declared : declared_column_types(context)) {
+    const flyguard::sql::AstNode& type = declared.type_name;
+    const std::string_view name = declared.builtin;
     for (const TypeAdvice& advice : kUnsupported)
       if (advice.type == name)
         reporter.report(context.offset_of(type), "Redshift has no " + std::string(name) + " type: the statement fails at deploy time",

@@ -102,21 +102,21 @@ std::vector<sql::AstNode> table_constraints(const sql::AstNode& create) {
   return constraints;
 }
 
-const std::vector<sql::AstNode>& declared_column_types(const RuleContext& context) {
+const std::vector<DeclaredType>& declared_column_types(const RuleContext& context) {
   StatementFacts& facts = *context.facts;
   if (facts.column_types) return *facts.column_types;
-  std::vector<sql::AstNode>& types = facts.column_types.emplace();
+  std::vector<DeclaredType>& types = facts.column_types.emplace();
+  auto add = [&types](const sql::AstNode& type_name) {
+    if (type_name) types.push_back({type_name, builtin_type(type_name)});
+  };
   if (context.statement.kind() == "CreateStmt") {
-    for (const sql::AstNode& element : context.node().list_field("tableElts")) {
-      if (element.type() != "ColumnDef") continue;
-      if (sql::AstNode type = element.field("typeName")) types.push_back(type);
-    }
+    for (const sql::AstNode& element : context.node().list_field("tableElts"))
+      if (element.type() == "ColumnDef") add(element.field("typeName"));
   }
   const std::vector<sql::AstNode>& commands = alter_table_commands(context);
   for (std::size_t i = 0; i < commands.size(); ++i) {
     std::string_view subtype = facts.alter_subtypes[i];
-    if (subtype != "AT_AddColumn" && subtype != "AT_AlterColumnType") continue;
-    if (sql::AstNode type = commands[i].field("def").field("typeName")) types.push_back(type);
+    if (subtype == "AT_AddColumn" || subtype == "AT_AlterColumnType") add(commands[i].field("def").field("typeName"));
   }
   return types;
 }

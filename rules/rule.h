@@ -47,13 +47,19 @@ class FileMemo {
   std::map<std::string, std::shared_ptr<void>, std::less<>> values_;  // looked up by view: no copy per statement
 };
 
+// A column type the statement declares, with its built-in name worked out once for the several type rules.
+struct DeclaredType {
+  sql::AstNode type_name;    // the TypeName node
+  std::string_view builtin;  // builtin_type(type_name)
+};
+
 // Facts several rules derive from the same statement: worked out on first use, kept while the engine runs
 // every rule on that statement.
 struct StatementFacts {
   std::optional<std::vector<sql::AstNode>> alter_commands;  // see alter_table_commands
   std::vector<std::string_view> alter_subtypes;             // each command's "subtype", in the same order
   std::optional<bool> alters_existing_table;                // see existing_table_commands
-  std::optional<std::vector<sql::AstNode>> column_types;    // see declared_column_types
+  std::optional<std::vector<DeclaredType>> column_types;    // see declared_column_types
 };
 
 // Everything a check may look at. Offsets are byte offsets in `text`, the SQL that was parsed (after
@@ -144,7 +150,7 @@ std::set<std::string> column_names(const sql::AstNode& create);
 std::vector<sql::AstNode> table_constraints(const sql::AstNode& create);
 // The TypeName of every column the statement declares or retypes: CREATE TABLE columns,
 // ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE.
-const std::vector<sql::AstNode>& declared_column_types(const RuleContext& context);
+const std::vector<DeclaredType>& declared_column_types(const RuleContext& context);
 // The name of a built-in type ("int4", "timestamp"), "" for a type from another schema.
 std::string_view builtin_type(const sql::AstNode& type_name);
 using util::ascii_lower;  // ASCII lower case, as unquoted SQL names compare
