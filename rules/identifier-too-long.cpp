@@ -93,20 +93,20 @@ std::vector<Token> identifiers(std::string_view sql) {
 // that long, and no stretch between double quotes that long. A cheap pass that spares the tokenizer for
 // nearly every statement; comments and strings only make it answer true more often.
 bool may_hold_long_identifier(std::string_view sql, std::size_t limit) {
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < sql.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(sql[i]);
-    if (kIdentChars[c]) {
-      if (++run > limit) return true;
-    } else if (c == '"') {
-      std::size_t close = sql.find('"', i + 1);
-      if (close == std::string_view::npos || close - i - 1 > limit) return true;
-      if (close + 1 < sql.size() && sql[close + 1] == '"') return true;  // a doubled quote continues the name
-      i = close;
-      run = 0;
-    } else {
-      run = 0;
-    }
+  for (std::size_t open = sql.find('"'); open != std::string_view::npos; open = sql.find('"', open + 1)) {
+    const std::size_t close = sql.find('"', open + 1);
+    if (close == std::string_view::npos || close - open - 1 > limit) return true;
+    if (close + 1 < sql.size() && sql[close + 1] == '"') return true;  // a doubled quote continues the name
+    open = close;
+  }
+  // A run of more than `limit` identifier characters covers one of every `limit + 1` positions: look only
+  // there, and measure the run around a position that is inside one.
+  for (std::size_t at = limit; at < sql.size(); at += limit + 1) {
+    if (!ident_char(static_cast<unsigned char>(sql[at]))) continue;
+    std::size_t begin = at, end = at + 1;
+    while (begin > 0 && ident_char(static_cast<unsigned char>(sql[begin - 1]))) --begin;
+    while (end < sql.size() && ident_char(static_cast<unsigned char>(sql[end]))) ++end;
+    if (end - begin > limit) return true;
   }
   return false;
 }

@@ -137,9 +137,24 @@ std::string_view builtin_type(const sql::AstNode& type_name) {
   return qualified.empty() || qualified == "pg_catalog" ? sql::AstNode(name).string_field("sval") : std::string_view();
 }
 
+namespace {
+
+// Offsets where the lines of the analysed text start, found once per file: a rule asks for the lines of
+// earlier statements, and counting from the start each time is quadratic in a long file.
+struct LineStarts {
+  std::vector<std::size_t> starts{0};
+  explicit LineStarts(std::string_view text) {
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+      starts.push_back(at + 1);
+  }
+};
+
+}  // namespace
+
 int line_of(const RuleContext& context, std::size_t offset) {
-  std::string_view before = context.text.substr(0, std::min(offset, context.text.size()));
-  return 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  const LineStarts& lines = context.memo->get<LineStarts>("line-starts", [&] { return LineStarts(context.text); });
+  auto after = std::upper_bound(lines.starts.begin(), lines.starts.end(), offset);
+  return static_cast<int>(after - lines.starts.begin());
 }
 
 namespace {
@@ -262,42 +277,68 @@ struct FirstLock {
   std::string table;
 };
 
-FirstLock find_first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
-  std::vector<TableName> created;
-  bool open = context.in_transaction;  // SET LOCAL lasts until the transaction ends, and is ignored outside one
-  bool session = false, local = false;
-  for (std::size_t i = 0; i < context.statements.size(); ++i) {
-    const sql::Statement& statement = context.statements[i];
-    if (!statement.ast) continue;
+// Whether a timeout setting is in force as the statements run, SET and SET LOCAL followed separately.
+class TimeoutState {
+ public:
+  TimeoutState(std::string_view setting, bool in_transaction)
+      : setting_(setting), in_transaction_(in_transaction), open_(in_transaction) {}
+
+  void apply(const sql::Statement& statement) {
     sql::AstNode body = statement.body();
     if (statement.kind() == "VariableSetStmt") {
-      if (std::optional<bool> timeout = sets_timeout(body, setting)) {
-        if (body.bool_field("is_local")) local = open && *timeout;
-        else session = *timeout, local = local && *timeout;
+      if (std::optional<bool> timeout = sets_timeout(body, setting_)) {
+        if (body.bool_field("is_local")) local_ = open_ && *timeout;
+        else session_ = *timeout, local_ = local_ && *timeout;
       }
-    } else if (statement.kind() == "TransactionStmt" && !context.in_transaction) {
+    } else if (statement.kind() == "TransactionStmt" && !in_transaction_) {
       std::string_view kind = body.string_field("kind");
-      if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") open = true;
-      if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") open = local = false;
+      if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") open_ = true;
+      if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") open_ = local_ = false;
     }
-    if (!session && !local) {
-      std::string table = locked_existing_table(statement, created);
-      if (!table.empty()) return {i, table};
-    }
-    note_created_table(statement, created);
   }
-  return {};
+  bool in_force() const { return session_ || local_; }
+
+ private:
+  std::string_view setting_;
+  bool in_transaction_;
+  bool open_;  // SET LOCAL lasts until the transaction ends, and is ignored outside one
+  bool session_ = false, local_ = false;
+};
+
+// Both timeouts in one pass: the two rules look for the same locks.
+struct FirstLocks {
+  FirstLock lock_timeout, statement_timeout;
+};
+
+FirstLocks find_first_locks_without_timeout(const RuleContext& context) {
+  FirstLocks found;
+  TimeoutState lock("lock_timeout", context.in_transaction), statement("statement_timeout", context.in_transaction);
+  bool lock_open = true, statement_open = true;  // still looking
+  std::vector<TableName> created;
+  for (std::size_t i = 0; i < context.statements.size() && (lock_open || statement_open); ++i) {
+    const sql::Statement& statement_i = context.statements[i];
+    if (!statement_i.ast) continue;
+    lock.apply(statement_i);
+    statement.apply(statement_i);
+    const bool lock_missing = lock_open && !lock.in_force();
+    const bool statement_missing = statement_open && !statement.in_force();
+    if (lock_missing || statement_missing) {
+      std::string table = locked_existing_table(statement_i, created);
+      if (!table.empty() && lock_missing) found.lock_timeout = {i, table}, lock_open = false;
+      if (!table.empty() && statement_missing) found.statement_timeout = {i, table}, statement_open = false;
+    }
+    note_created_table(statement_i, created);
+  }
+  return found;
 }
 
 }  // namespace
 
 std::string first_lock_without_timeout(const RuleContext& context, std::string_view setting) {
-  // Literal keys: the lookup made for every statement copies nothing.
-  const std::string_view key =
-      setting == "lock_timeout" ? "first-lock-without:lock_timeout" : "first-lock-without:statement_timeout";
-  const FirstLock& first =
-      context.memo->get<FirstLock>(key, [&] { return find_first_lock_without_timeout(context, setting); });
-  return first.index == context.index ? first.table : std::string();  // only the first one is reported
+  const FirstLocks& first = context.memo->get<FirstLocks>(
+      "first-locks-without-timeout", [&] { return find_first_locks_without_timeout(context); });
+  const FirstLock& lock = setting == "lock_timeout" ? first.lock_timeout : first.statement_timeout;
+  return lock.index == context.index ? lock.table : std::string();  // only the first one is reported
 }
 
 }  // namespace flyguard::rules
