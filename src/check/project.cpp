@@ -140,13 +140,27 @@ bool is_project_root(const fs::path& dir) {
 }
 
 fs::path find_project_root(const fs::path& start, const fs::path& fallback) {
-  fs::path dir = util::absolute_normal(start);
-  while (!dir.empty()) {
-    if (path_exists(dir / kConfigFileName) || has_flyway_config(dir)) return dir;
+  ProjectRootMemo memo;
+  return find_project_root(start, fallback, memo);
+}
+
+fs::path find_project_root(const fs::path& start, const fs::path& fallback, ProjectRootMemo& memo) {
+  std::vector<std::string> passed;
+  fs::path root = fallback;
+  for (fs::path dir = util::absolute_normal(start); !dir.empty(); dir = dir.parent_path()) {
+    if (auto known = memo.find(dir.native()); known != memo.end()) {
+      root = known->second;
+      break;
+    }
+    passed.push_back(dir.native());
+    if (path_exists(dir / kConfigFileName) || has_flyway_config(dir)) {
+      root = dir;
+      break;
+    }
     if (path_exists(dir / ".git") || dir == dir.root_path()) break;
-    dir = dir.parent_path();
   }
-  return fallback;
+  for (std::string& dir : passed) memo.emplace(std::move(dir), root);
+  return root;
 }
 
 Project load_project_from(const ProjectSource& source, const ProjectOptions& options) {

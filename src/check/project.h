@@ -1,6 +1,7 @@
 #pragma once
 // A Flyway project on disk: its root, flyguard and Flyway configuration, and migration locations.
 #include <filesystem>
+#include <map>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -45,6 +46,12 @@ struct ProjectSource {
 // The nearest directory at or above `start` that holds .flyguard.toml, flyway.conf/flyway.toml
 // (root or conf/), stopping at a repository top (.git); `fallback` when there is none.
 std::filesystem::path find_project_root(const std::filesystem::path& start, const std::filesystem::path& fallback);
+
+// Answers of find_project_root by directory, for many lookups with one fallback: a walk upwards stops at
+// the first directory already answered, and records the answer for every directory it passed.
+using ProjectRootMemo = std::map<std::string, std::filesystem::path, std::less<>>;
+std::filesystem::path find_project_root(const std::filesystem::path& start, const std::filesystem::path& fallback,
+                                        ProjectRootMemo& memo);
 
 // True when `dir` looks like a project root rather than a folder of migrations.
 bool is_project_root(const std::filesystem::path& dir);

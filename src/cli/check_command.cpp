@@ -90,11 +90,14 @@ class ProjectCache {
   fs::path cwd_;
   std::deque<Project> projects_;
   std::map<fs::path, Project*> index_;
-  std::map<std::string, fs::path, std::less<>> roots_;  // directory -> its project root (fs::path compares slowly)
+  ProjectRootMemo roots_;  // directory -> its project root (keyed by string: fs::path compares slowly)
 
   const Project& containing(std::string_view dir) {
     auto it = roots_.find(dir);
-    if (it == roots_.end()) it = roots_.emplace(std::string(dir), find_project_root(fs::path(dir), cwd_)).first;
+    if (it == roots_.end()) {
+      fs::path root = find_project_root(fs::path(dir), cwd_, roots_);  // records `dir` when it is normal
+      it = roots_.emplace(std::string(dir), std::move(root)).first;
+    }
     return at(it->second);
   }
 };
