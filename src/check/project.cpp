@@ -1,7 +1,13 @@
 #include "check/project.h"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <atomic>
+#include <map>
+#include <memory>
+#include <set>
+#include <string_view>
 #include <system_error>
 #include <thread>
 
@@ -254,7 +260,9 @@ CheckedFile run_job(const FileJob& job) {
     }
     content = std::move(read.content);
   }
-  CheckedFile checked = check_file(job.display_path, name, *content, options, read_script_config(job.path));
+  std::optional<std::string> script_config =
+      job.has_script_config.value_or(true) ? read_script_config(job.path) : std::nullopt;
+  CheckedFile checked = check_file(job.display_path, name, *content, options, script_config);
   sort_diagnostics(checked.diagnostics);  // here, on the worker threads, so that the final order is a merge
   return checked;
 }
@@ -263,6 +271,31 @@ std::optional<std::string> read_script_config(const fs::path& migration) {
   fs::path sidecar = migration;
   sidecar += ".conf";
   return util::read_file(sidecar);  // nullopt when there is none: no separate existence check
+}
+
+void find_script_configs(std::vector<FileJob>& jobs) {
+  constexpr std::size_t kListFrom = 16;  // files in one directory; fewer are looked up one by one
+  std::map<std::string_view, std::vector<std::size_t>> by_directory;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    std::string_view path = jobs[i].path.native();
+    std::size_t slash = path.rfind('/');
+    if (!jobs[i].stdin_content && slash != std::string_view::npos && slash > 0)
+      by_directory[path.substr(0, slash)].push_back(i);
+  }
+  for (const auto& [directory, members] : by_directory) {
+    if (members.size() < kListFrom) continue;
+    std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(std::string(directory).c_str()), ::closedir);
+    if (!listing) continue;  // each file is looked up when it is read
+    std::set<std::string, std::less<>> configs;
+    while (const dirent* entry = ::readdir(listing.get())) {
+      std::string_view name = entry->d_name;
+      if (name.size() > 5 && name.substr(name.size() - 5) == ".conf") configs.emplace(name);
+    }
+    for (std::size_t i : members) {
+      std::string sidecar(std::string_view(jobs[i].path.native()).substr(directory.size() + 1));
+      jobs[i].has_script_config = configs.count(sidecar.append(".conf")) > 0;
+    }
+  }
 }
 
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads) {

@@ -76,6 +76,7 @@ struct FileJob {
   bool check_name = true;
   const Project* project = nullptr;
   std::optional<std::string> stdin_content;  // --stdin-filepath
+  std::optional<bool> has_script_config{};   // whether `<path>.conf` exists; unset: look when the file is read
 };
 
 // Every file in the project's locations (names of non-SQL files are not Flyway's concern).
@@ -89,5 +90,9 @@ std::optional<std::string> read_script_config(const std::filesystem::path& migra
 
 // Checks the jobs on up to `threads` threads; results come back in job order.
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads);
+
+// Sets has_script_config for the files of directories that hold many of them, from one listing of each
+// directory instead of one failed open per file.
+void find_script_configs(std::vector<FileJob>& jobs);
 
 }  // namespace flyguard

@@ -132,6 +132,7 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
       throw ConfigError("no Flyway migration location found in " + without_locations.front().string() +
                         " (looked for flyway.locations, sql/, db/migration/, src/main/resources/db/migration/); "
                         "pass the migration files or directories to check");
+    find_script_configs(jobs);
     return jobs;
   }
   std::vector<FileJob> jobs;
@@ -139,6 +140,7 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
   for (const std::string& argument : args.paths)
     for (FileJob& job : jobs_for_path(argument, cache, cwd))
       if (seen.insert(job.path.native()).second) jobs.push_back(std::move(job));
+  find_script_configs(jobs);
   return jobs;
 }
 

@@ -49,6 +49,12 @@ class StdoutInPieces : public std::streambuf {
     pbump(1);
     return c;
   }
+  // A piece as large as the buffer goes straight to stdio, without a copy into the buffer first.
+  std::streamsize xsputn(const char* text, std::streamsize count) override {
+    if (static_cast<std::size_t>(count) < buffer_.size()) return std::streambuf::xsputn(text, count);
+    if (sync() != 0) return 0;
+    return static_cast<std::streamsize>(std::fwrite(text, 1, static_cast<std::size_t>(count), stdout));
+  }
   int sync() override {
     const auto used = static_cast<std::size_t>(pptr() - pbase());
     setp(buffer_.data(), buffer_.data() + buffer_.size());

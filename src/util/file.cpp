@@ -88,8 +88,8 @@ std::optional<std::string> read_file(const fs::path& path) {
   return read_file_within(path, std::numeric_limits<std::uintmax_t>::max()).content;
 }
 
-fs::path absolute_normal(const fs::path& path) {
-  if (is_absolute_normal(path.native())) return path;
+fs::path absolute_normal(fs::path path) {
+  if (is_absolute_normal(path.native())) return path;  // moved out: no copy of the list of components
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec);
   return (ec ? path : absolute).lexically_normal();

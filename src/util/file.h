@@ -21,7 +21,7 @@ LimitedRead read_file_within(const std::filesystem::path& path, std::uintmax_t m
 
 // fs::absolute(path).lexically_normal(), without the component-by-component rebuild when the path is
 // already absolute and normal (the common case: thousands of paths from a directory walk or a shell glob).
-std::filesystem::path absolute_normal(const std::filesystem::path& path);
+std::filesystem::path absolute_normal(std::filesystem::path path);
 
 // `path` as the user should see it: relative to `cwd` when below it or one level up, absolute otherwise;
 // '/'-separated.

@@ -228,6 +228,22 @@ TEST_F(Discovery, FlywaysExecuteInTransactionDecidesWhetherAMigrationIsWrapped) 
   EXPECT_EQ(files_with(check_json().json, "transaction-nesting"), std::set<std::string>{});
 }
 
+// Past a few files per directory, sidecars are found from one listing of the directory: the result must be
+// the same whether the project is checked whole or file by file.
+TEST_F(Discovery, SidecarsOfManyFilesInOneDirectoryAreAllFound) {
+  std::set<std::string> wrapped;
+  std::vector<std::string> files;
+  for (int i = 1; i <= 40; ++i) {
+    const std::string name = "V" + std::to_string(i) + "__own_transaction.sql";
+    write_sql(name, "BEGIN;\nCREATE TABLE t" + std::to_string(i) + " (id bigint);\nCOMMIT;\n");
+    files.push_back(path("sql/" + name));
+    if (i % 7 == 0) write_sql(name + ".conf", "executeInTransaction=false\n");
+    else wrapped.insert("sql/" + name);
+  }
+  EXPECT_EQ(files_with(check_json().json, "transaction-nesting"), wrapped);
+  EXPECT_EQ(files_with(check_json(files).json, "transaction-nesting"), wrapped);
+}
+
 TEST_F(Discovery, HiddenDirectoriesAreSkipped) {
   write_sql("V1__ok.sql", "SELECT 1;\n");
   write_sql(".backup/V1__ok.sql", "SELEC 1;\n");

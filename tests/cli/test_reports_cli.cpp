@@ -25,6 +25,26 @@ TEST_F(TextReport, HeaderSourceLineCaretAndSummary) {
   EXPECT_EQ(lines[4], "1 error, 0 warnings in 1 file checked.");
 }
 
+TEST_F(TextReport, AReportOfMegabytesReachesStdoutWhole) {
+  // The terminal gets the report in 64 KiB pieces: each finding must arrive once, in order, and whole.
+  std::string sql;
+  for (int i = 1; i <= 4000; ++i) sql += "SELEC " + std::to_string(i) + ";\n";
+  write_sql("V1__many.sql", sql);
+  RunResult r = run({"check", "--fail-on", "never"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_GT(r.out.size(), 4u * 65536u);
+  std::vector<std::string> lines = split_lines(r.out);
+  int findings = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("sql/V1__many.sql:", 0) != 0) continue;
+    ++findings;
+    EXPECT_EQ(lines[i], "sql/V1__many.sql:" + std::to_string(findings) +
+                            ":1: error[syntax-error]: syntax error at or near \"SELEC\"");
+  }
+  EXPECT_EQ(findings, 4000);
+  EXPECT_EQ(lines.back(), "4000 errors, 0 warnings in 1 file checked.");
+}
+
 TEST_F(TextReport, CaretKeepsTabs) {
   write_sql("V1__a.sql", "\tSELEC 1;\n");
   std::vector<std::string> lines = split_lines(run({"check"}).out);
