@@ -103,7 +103,7 @@ class ProjectCache {
 };
 
 std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
-  fs::path path = util::absolute_normal(argument);
+  fs::path path = util::absolute_normal(argument, cwd);
   std::error_code ec;
   fs::file_status status = fs::symlink_status(path, ec);
   if (ec || !fs::exists(status)) throw ConfigError(argument + ": no such file or directory");

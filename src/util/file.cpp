@@ -88,6 +88,17 @@ std::optional<std::string> read_file(const fs::path& path) {
   return read_file_within(path, std::numeric_limits<std::uintmax_t>::max()).content;
 }
 
+fs::path absolute_normal(fs::path path, const fs::path& cwd) {
+  if (is_absolute_normal(path.native())) return path;
+  const std::string& base = cwd.native();
+  const std::string& relative = path.native();
+  // A relative path without "." or ".." below a normal working directory (a shell glob's "sql/V1__a.sql"):
+  // joining the strings is the whole work.
+  if (!relative.empty() && is_absolute_normal(base) && is_absolute_normal("/" + relative))
+    return fs::path(base == "/" ? base + relative : base + "/" + relative);
+  return (path.is_absolute() ? path : cwd / path).lexically_normal();
+}
+
 fs::path absolute_normal(fs::path path) {
   if (is_absolute_normal(path.native())) return path;  // moved out: no copy of the list of components
   std::error_code ec;

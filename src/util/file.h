@@ -22,6 +22,8 @@ LimitedRead read_file_within(const std::filesystem::path& path, std::uintmax_t m
 // fs::absolute(path).lexically_normal(), without the component-by-component rebuild when the path is
 // already absolute and normal (the common case: thousands of paths from a directory walk or a shell glob).
 std::filesystem::path absolute_normal(std::filesystem::path path);
+// The same against a known working directory (no getcwd per path); `cwd` must be absolute.
+std::filesystem::path absolute_normal(std::filesystem::path path, const std::filesystem::path& cwd);
 
 // `path` as the user should see it: relative to `cwd` when below it or one level up, absolute otherwise;
 // '/'-separated.

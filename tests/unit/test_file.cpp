@@ -45,6 +45,17 @@ TEST(AbsoluteNormal, KeepsNormalPathsAndNormalisesTheRest) {
   EXPECT_EQ(absolute_normal("V1.sql"), fs::current_path() / "V1.sql");
 }
 
+TEST(AbsoluteNormal, AgainstAGivenDirectoryAgreesWithTheGeneralWay) {
+  const std::vector<std::string> dirs = {"/", "/work", "/work/main"};
+  const std::vector<std::string> paths = {"V1.sql", "sql/V1.sql", "sql/./V1.sql", "../V1.sql", "sql//V1.sql",
+                                          "sql/", "./sql/V1.sql", "/abs/V1.sql", "/abs/../V1.sql", ".", "a/b/c"};
+  for (const std::string& dir : dirs)
+    for (const std::string& path : paths) {
+      const fs::path expected = (fs::path(dir) / path).lexically_normal();
+      EXPECT_EQ(absolute_normal(path, dir), expected) << path << " from " << dir;
+    }
+}
+
 TEST(ReadFile, ReadsEveryByteAndRefusesDirectories) {
   const fs::path dir = fs::temp_directory_path() / ("flyguard-read-file-" + std::to_string(::getpid()));
   fs::create_directories(dir);
