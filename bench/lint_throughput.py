@@ -5,12 +5,14 @@
   flyguard check -j1                 vs  flyguard_bare_parse (pg_query_parse of each whole file)
 
 squawk-cli is installed from npm into a temporary folder by this script (not a test dependency).
-Whole-process medians over several alternating runs; files/s and the ratios, peak RSS of flyguard.
+Whole-process medians over several runs, the cases in a different (seeded) order each run; files/s, the
+fastest and slowest run of each case, the ratios, peak RSS of flyguard.
 Targets (issue 8): flyguard >= 2x squawk's files/s; flyguard -j1 <= 2x the bare parse time.
 Usage: bench/lint_throughput.py [--build build/release] [--corpus ../shared/corpus/postgres] [--runs 5]
 """
 import argparse
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -64,8 +66,12 @@ def main():
         }
         times = {name: [] for name in cases}
         peak = 0.0
-        for _ in range(args.runs):
-            for name, case in cases.items():
+        for run in range(args.runs):
+            # A different order each run: a case that always follows squawk's node processes (or always
+            # comes first) would carry that neighbour's effect on caches and memory in every sample.
+            order = list(cases.items())
+            random.Random(run).shuffle(order)
+            for name, case in order:
                 seconds, rss = case()
                 times[name].append(seconds)
                 if name.startswith("flyguard"):
@@ -74,9 +80,9 @@ def main():
         shutil.rmtree(folder, ignore_errors=True)
     median = {name: statistics.median(values) for name, values in times.items()}
     print(f"{len(files)} non-empty files from {os.path.abspath(args.corpus)}, {args.runs} runs each, medians\n")
-    print(f"{'case':28} {'seconds':>9} {'files/s':>9}")
+    print(f"{'case':28} {'seconds':>9} {'files/s':>9}   {'fastest':>9} {'slowest':>9}")
     for name, seconds in median.items():
-        print(f"{name:28} {seconds:9.3f} {len(files) / seconds:9.0f}")
+        print(f"{name:28} {seconds:9.3f} {len(files) / seconds:9.0f}   {min(times[name]):9.3f} {max(times[name]):9.3f}")
     vs_squawk = median["squawk (2 processes)"] / median["flyguard check (2 cores)"]
     vs_parse = median["flyguard check -j1"] / median["bare pg_query_parse"]
     print(f"\nflyguard vs squawk: {vs_squawk:.2f}x the files per second (target >= 2)")
