@@ -342,6 +342,7 @@ void add_nested_statements(std::string_view text, ParsedScript& script) {
     if (statement.kind() == "CreateFunctionStmt")
       if (auto routine = plpgsql_routine(text, statement))
         routines[routine_name(statement.body().list_field("funcname"))] = *routine;
+    if (routines.empty()) continue;  // nothing defined yet: no call can reach a routine of this file
     for (std::string_view called : called_routines(statement))
       if (auto it = routines.find(called); it != routines.end())
         add_body_statements(text, it->second.body, it->second.body_start, i, 1, script);
