@@ -13,15 +13,4 @@ inline std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-// Whether `text` contains `part`, ASCII letters compared without case.
-inline bool ascii_icontains(std::string_view text, std::string_view part) {
-  if (part.size() > text.size()) return false;
-  for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
-    std::size_t j = 0;
-    while (j < part.size() && ascii_lower(text[i + j]) == ascii_lower(part[j])) ++j;
-    if (j == part.size()) return true;
-  }
-  return false;
-}
-
 }  // namespace flyguard::util

@@ -102,8 +102,8 @@ fs::path absolute_normal(fs::path path, const fs::path& cwd) {
 fs::path absolute_normal(fs::path path) {
   if (is_absolute_normal(path.native())) return path;  // moved out: no copy of the list of components
   std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  return (ec ? path : absolute).lexically_normal();
+  fs::path cwd = fs::current_path(ec);
+  return ec ? path.lexically_normal() : absolute_normal(std::move(path), cwd);
 }
 
 namespace {
