@@ -1,18 +1,12 @@
 # FLYGUARD_PORTABLE: a binary for CI images that are not Debian 12 (CodeBuild's Amazon Linux 2023 and
-# Ubuntu, GitHub's Ubuntu). libgit2 and its dependencies are linked from Debian's static archives in every
-# build (cmake/Dependencies.cmake); a portable build adds libpg_query and zlib, and compiles in the C++
+# Ubuntu, GitHub's Ubuntu). libgit2 with its dependencies and libpg_query are linked from Debian's static
+# archives in every build (cmake/Dependencies.cmake); a portable build adds zlib, and compiles in the C++
 # library (-static-libstdc++: Debian 12's libstdc++.so needs glibc 2.36, newer than Amazon Linux 2023's
 # 2.34; src/git/portable_compat.cpp keeps the static copy from asking for 2.36 too). The unwinder stays
 # the system's libgcc_s, whose static copy would ask for 2.35. simdjson has no archive in Debian: its
 # shared library is bundled in lib/flyguard next to bin/, found through the binary's RPATH; it needs only
 # glibc 2.14 and GLIBCXX_3.4.21, which every current distribution's libstdc++ provides. What the system
 # must have: glibc 2.34 or newer and libstdc++ (tests/package/test_portable.sh checks both).
-
-flyguard_static_archive(FLYGUARD_A_PG_QUERY pg_query libpg-query-dev)
-
-add_library(flyguard::pg_query_static INTERFACE IMPORTED)
-target_include_directories(flyguard::pg_query_static INTERFACE ${PG_QUERY_INCLUDE_DIR})
-target_link_libraries(flyguard::pg_query_static INTERFACE ${FLYGUARD_A_PG_QUERY})
 
 # The executable: not position-independent, with the static C++ library; the bundled simdjson is found
 # through the RPATH.

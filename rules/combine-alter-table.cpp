@@ -55,7 +55,7 @@ class AlterChains {
     for (std::size_t i = 0; i < statements.size(); ++i) {
       if (!statements[i].ast) continue;
       const std::optional<TableRef>& alter = altered[i];
-      if (alter || may_use_open_table(statements[i]))
+      if (may_use_open_table(statements[i], alter))
         for (const AstNode& range_var : range_vars(statements[i].ast))
           for_each_chain_of(table_ref(range_var), [&](Chain& chain) {
             if (!alter || !alter->same(chain.table)) chain.first.reset();  // used in between: the chain ends
@@ -83,14 +83,15 @@ class AlterChains {
   // False when the statement cannot use a table whose chain is open, so its tree need not be read: no chain
   // is open, or the text holds none of their names in any ASCII case (PostgreSQL folds only ASCII letters of
   // unquoted names; a name with a quote in it is written doubled, so it is always looked up in the tree).
-  bool may_use_open_table(const Statement& statement) const {
+  // The chains of the table an ALTER alters do not count: that ALTER continues them.
+  bool may_use_open_table(const Statement& statement, const std::optional<TableRef>& altered) const {
     constexpr std::size_t kNamesWorthSearching = 8;
     std::size_t open = 0;
     const StatementSpan& span = statement.span;
     const std::string_view code =
         std::string_view(lowered_text_).substr(span.code_begin, span.end - span.code_begin);
     for (const Chain& chain : chains_) {
-      if (!chain.first) continue;
+      if (!chain.first || (altered && altered->same(chain.table))) continue;
       if (++open > kNamesWorthSearching || chain.lowered_name.find('"') != std::string::npos ||
           code.find(chain.lowered_name) != std::string_view::npos)
         return true;

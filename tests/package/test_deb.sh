@@ -7,8 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 deb="$(build_package "$1" DEB 'flyguard_*.deb')"
 
 depends="$(dpkg-deb -f "$deb" Depends)"
-case "$depends" in *libpg-query*) ;; *) fail "Depends lacks libpg-query: $depends" ;; esac
-case "$depends" in *libgit2*) fail "libgit2 is linked in, not a dependency: $depends" ;; esac
+case "$depends" in *libsimdjson*) ;; *) fail "Depends lacks libsimdjson: $depends" ;; esac
+case "$depends" in *libgit2*|*libpg-query*) fail "libgit2 and libpg_query are linked in, not dependencies: $depends" ;; esac
 case "$depends" in *libc6*) ;; *) fail "Depends lacks libc6: $depends" ;; esac
 case "$depends" in *libpq*) fail "libpq must not be a hard dependency: $depends" ;; esac
 [ "$(dpkg-deb -f "$deb" Package)" = flyguard ] || fail "package name"

@@ -1,0 +1,109 @@
+// A faster appendStringInfo for libpg_query's JSON output. Linked in place of libpg_query's own with
+// -Wl,--wrap=appendStringInfo (cmake/Dependencies.cmake).
+//
+// libpg_query prints every parse tree as JSON through PostgreSQL's appendStringInfo, whose printf
+// engine (pg_vsnprintf) interprets the format string on every call: about 300 instructions a call and a
+// quarter of flyguard's whole run over a corpus (docs/performance.md). Nearly all of its formats are a
+// literal ("\"relname\":") or a literal with one %d, %s or %c. This version copies literals and converts
+// those directly, into the same buffer with the same growth (libpg_query's enlargeStringInfo); any other
+// format goes to libpg_query's own formatter, exactly as the original appendStringInfo does.
+#include "sql/pg_string_output.h"
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cstdarg>
+#include <cstring>
+
+namespace {
+
+// PostgreSQL's StringInfoData (lib/stringinfo.h), unchanged since PostgreSQL 7: data[len] is always '\0'.
+struct StringInfoData {
+  char* data;
+  int len;
+  int maxlen;
+  int cursor;
+};
+
+}  // namespace
+
+extern "C" {
+// libpg_query's own functions (the archive's stringinfo.c).
+void enlargeStringInfo(StringInfoData* str, int needed);
+int appendStringInfoVA(StringInfoData* str, const char* fmt, va_list args);
+void __wrap_appendStringInfo(StringInfoData* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
+}
+
+namespace {
+
+std::atomic<bool> fast_output_enabled{true};
+
+// True when every conversion in `fmt` is one the fast path writes exactly as pg_vsnprintf would.
+bool only_simple_conversions(const char* fmt) {
+  for (const char* p = std::strchr(fmt, '%'); p != nullptr; p = std::strchr(p + 2, '%'))
+    if (p[1] != 'd' && p[1] != 's' && p[1] != 'c' && p[1] != '%') return false;
+  return true;
+}
+
+void append_bytes(StringInfoData* str, const char* bytes, std::size_t count) {
+  if (count == 0) return;
+  const int n = static_cast<int>(count);
+  if (str->len + n >= str->maxlen) enlargeStringInfo(str, n);
+  std::memcpy(str->data + str->len, bytes, count);
+  str->len += n;
+  str->data[str->len] = '\0';
+}
+
+void append_simple(StringInfoData* str, const char* fmt, va_list args) {
+  const char* literal = fmt;
+  for (const char* p = std::strchr(fmt, '%'); p != nullptr; p = std::strchr(literal, '%')) {
+    append_bytes(str, literal, static_cast<std::size_t>(p - literal));
+    literal = p + 2;
+    switch (p[1]) {
+      case 'd': {
+        char digits[16];
+        const auto end = std::to_chars(digits, digits + sizeof digits, va_arg(args, int)).ptr;
+        append_bytes(str, digits, static_cast<std::size_t>(end - digits));
+        break;
+      }
+      case 's': {
+        const char* text = va_arg(args, const char*);
+        if (text == nullptr) text = "(null)";  // pg_vsnprintf's substitute
+        append_bytes(str, text, std::strlen(text));
+        break;
+      }
+      case 'c': {
+        const char c = static_cast<char>(va_arg(args, int));
+        append_bytes(str, &c, 1);
+        break;
+      }
+      default: append_bytes(str, "%", 1); break;  // "%%"
+    }
+  }
+  append_bytes(str, literal, std::strlen(literal));
+}
+
+}  // namespace
+
+void flyguard::sql::set_fast_json_output(bool enabled) { fast_output_enabled.store(enabled); }
+
+extern "C" void __wrap_appendStringInfo(StringInfoData* str, const char* fmt, ...) {
+  if (fast_output_enabled.load(std::memory_order_relaxed) && only_simple_conversions(fmt)) {
+    va_list args;
+    va_start(args, fmt);
+    append_simple(str, fmt, args);
+    va_end(args);
+    return;
+  }
+  // PostgreSQL's appendStringInfo: format, and when the buffer was too small, grow it and format again.
+  const int saved_errno = errno;
+  for (;;) {
+    errno = saved_errno;
+    va_list args;
+    va_start(args, fmt);
+    const int needed = appendStringInfoVA(str, fmt, args);
+    va_end(args);
+    if (needed == 0) break;
+    enlargeStringInfo(str, needed);
+  }
+}
