@@ -38,13 +38,6 @@ namespace {
 
 std::atomic<bool> fast_output_enabled{true};
 
-// True when every conversion in `fmt` is one the fast path writes exactly as pg_vsnprintf would.
-bool only_simple_conversions(const char* fmt) {
-  for (const char* p = std::strchr(fmt, '%'); p != nullptr; p = std::strchr(p + 2, '%'))
-    if (p[1] != 'd' && p[1] != 's' && p[1] != 'c' && p[1] != '%') return false;
-  return true;
-}
-
 void append_bytes(StringInfoData* str, const char* bytes, std::size_t count) {
   if (count == 0) return;
   const int n = static_cast<int>(count);
@@ -54,12 +47,16 @@ void append_bytes(StringInfoData* str, const char* bytes, std::size_t count) {
   str->data[str->len] = '\0';
 }
 
-void append_simple(StringInfoData* str, const char* fmt, va_list args) {
-  const char* literal = fmt;
-  for (const char* p = std::strchr(fmt, '%'); p != nullptr; p = std::strchr(literal, '%')) {
-    append_bytes(str, literal, static_cast<std::size_t>(p - literal));
-    literal = p + 2;
-    switch (p[1]) {
+// Appends `fmt` with its %d, %s, %c and %% converted as pg_vsnprintf would. Returns false, having appended
+// nothing, when `fmt` holds any other conversion.
+bool append_simple(StringInfoData* str, const char* fmt, va_list args) {
+  const int start = str->len;
+  for (const char* literal = fmt;;) {
+    const char* percent = strchrnul(literal, '%');
+    append_bytes(str, literal, static_cast<std::size_t>(percent - literal));
+    if (*percent == '\0') return true;
+    literal = percent + 2;
+    switch (percent[1]) {
       case 'd': {
         char digits[16];
         const auto end = std::to_chars(digits, digits + sizeof digits, va_arg(args, int)).ptr;
@@ -77,10 +74,13 @@ void append_simple(StringInfoData* str, const char* fmt, va_list args) {
         append_bytes(str, &c, 1);
         break;
       }
-      default: append_bytes(str, "%", 1); break;  // "%%"
+      case '%': append_bytes(str, "%", 1); break;
+      default:
+        str->len = start;
+        str->data[start] = '\0';
+        return false;
     }
   }
-  append_bytes(str, literal, std::strlen(literal));
 }
 
 }  // namespace
@@ -88,12 +88,12 @@ void append_simple(StringInfoData* str, const char* fmt, va_list args) {
 void flyguard::sql::set_fast_json_output(bool enabled) { fast_output_enabled.store(enabled); }
 
 extern "C" void __wrap_appendStringInfo(StringInfoData* str, const char* fmt, ...) {
-  if (fast_output_enabled.load(std::memory_order_relaxed) && only_simple_conversions(fmt)) {
+  if (fast_output_enabled.load(std::memory_order_relaxed)) {
     va_list args;
     va_start(args, fmt);
-    append_simple(str, fmt, args);
+    const bool done = append_simple(str, fmt, args);
     va_end(args);
-    return;
+    if (done) return;
   }
   // PostgreSQL's appendStringInfo: format, and when the buffer was too small, grow it and format again.
   const int saved_errno = errno;
