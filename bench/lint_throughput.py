@@ -2,7 +2,9 @@
 """Lint throughput: flyguard check, squawk and a bare libpg_query parse on the same files, in one run.
 
   flyguard check (both cores)        vs  squawk on both cores (two processes, half the files each)
-  flyguard check -j1                 vs  flyguard_bare_parse (pg_query_parse of each whole file)
+  flyguard check -j1                 vs  flyguard_bare_parse (pg_query_parse of each whole file, libpg_query
+                                         as shipped); for context also flyguard_bare_parse_fast_json, the same
+                                         program with the faster JSON output flyguard links into libpg_query
 
 squawk-cli is installed from npm into a temporary folder by this script (not a test dependency).
 Whole-process medians over several runs, the cases in a different (seeded) order each run; files/s, the
@@ -52,6 +54,7 @@ def main():
     args = parser.parse_args()
     flyguard = os.path.join(args.build, "flyguard")
     bare = os.path.join(args.build, "bench", "flyguard_bare_parse")
+    bare_fast_json = os.path.join(args.build, "bench", "flyguard_bare_parse_fast_json")
     files = sorted(os.path.join(d, f) for d, _, names in os.walk(args.corpus) for f in names if f.endswith(".sql"))
     files = [f for f in files if os.path.getsize(f) > 0]  # squawk and the bare parser skip nothing
     folder = tempfile.mkdtemp(prefix="flyguard-squawk-")
@@ -63,6 +66,7 @@ def main():
             "squawk (2 processes)": lambda: run_parallel([[squawk, *files[:half]], [squawk, *files[half:]]]),
             "flyguard check -j1": lambda: run_once([flyguard, "check", "-j1", "--fail-on", "never", *files]),
             "bare pg_query_parse": lambda: run_once([bare, *files]),
+            "bare, flyguard's JSON output": lambda: run_once([bare_fast_json, *files]),
         }
         times = {name: [] for name in cases}
         peak = 0.0
@@ -87,6 +91,8 @@ def main():
     vs_parse = median["flyguard check -j1"] / median["bare pg_query_parse"]
     print(f"\nflyguard vs squawk: {vs_squawk:.2f}x the files per second (target >= 2)")
     print(f"flyguard -j1 vs bare parse: {vs_parse:.2f}x the time (target <= 2)")
+    vs_fast = median["flyguard check -j1"] / median["bare, flyguard's JSON output"]
+    print(f"flyguard -j1 vs bare parse with flyguard's JSON output: {vs_fast:.2f}x the time (context)")
     print(f"flyguard peak RSS: {peak:.1f} MB (target <= 64)")
     return 0 if vs_squawk >= 2 and vs_parse <= 2 and peak <= 64 else 1
 
