@@ -3,7 +3,7 @@
 //
 // libpg_query prints every parse tree as JSON through PostgreSQL's appendStringInfo, whose printf
 // engine (pg_vsnprintf) interprets the format string on every call: about 300 instructions a call and a
-// quarter of flyguard's whole run over a corpus (docs/performance.md). Nearly all of its formats are a
+// fifth of flyguard's whole run over a corpus (docs/performance.md). Nearly all of its formats are a
 // literal ("\"relname\":") or a literal with one %d, %s or %c. This version copies literals and converts
 // those directly, into the same buffer with the same growth (libpg_query's enlargeStringInfo); any other
 // format goes to libpg_query's own formatter, exactly as the original appendStringInfo does.
@@ -15,30 +15,15 @@
 #include <cstdarg>
 #include <cstring>
 
-namespace {
+using flyguard::sql::PgStringInfo;
 
-// PostgreSQL's StringInfoData (lib/stringinfo.h), unchanged since PostgreSQL 7: data[len] is always '\0'.
-struct StringInfoData {
-  char* data;
-  int len;
-  int maxlen;
-  int cursor;
-};
-
-}  // namespace
-
-extern "C" {
-// libpg_query's own functions (the archive's stringinfo.c).
-void enlargeStringInfo(StringInfoData* str, int needed);
-int appendStringInfoVA(StringInfoData* str, const char* fmt, va_list args);
-void __wrap_appendStringInfo(StringInfoData* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
-}
+extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
 
 namespace {
 
 std::atomic<bool> fast_output_enabled{true};
 
-void append_bytes(StringInfoData* str, const char* bytes, std::size_t count) {
+void append_bytes(PgStringInfo* str, const char* bytes, std::size_t count) {
   if (count == 0) return;
   const int n = static_cast<int>(count);
   if (str->len + n >= str->maxlen) enlargeStringInfo(str, n);
@@ -49,7 +34,7 @@ void append_bytes(StringInfoData* str, const char* bytes, std::size_t count) {
 
 // Appends `fmt` with its %d, %s, %c and %% converted as pg_vsnprintf would. Returns false, having appended
 // nothing, when `fmt` holds any other conversion.
-bool append_simple(StringInfoData* str, const char* fmt, va_list args) {
+bool append_simple(PgStringInfo* str, const char* fmt, va_list args) {
   const int start = str->len;
   for (const char* literal = fmt;;) {
     const char* percent = strchrnul(literal, '%');
@@ -87,7 +72,7 @@ bool append_simple(StringInfoData* str, const char* fmt, va_list args) {
 
 void flyguard::sql::set_fast_json_output(bool enabled) { fast_output_enabled.store(enabled); }
 
-extern "C" void __wrap_appendStringInfo(StringInfoData* str, const char* fmt, ...) {
+extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...) {
   if (fast_output_enabled.load(std::memory_order_relaxed)) {
     va_list args;
     va_start(args, fmt);

@@ -14,26 +14,14 @@
 #include "sql/pg_string_output.h"
 #include "util/file.h"
 
-namespace {
-
-struct StringInfoData {
-  char* data;
-  int len;
-  int maxlen;
-  int cursor;
-};
-
-}  // namespace
-
 extern "C" {
-// libpg_query's (pg_query_internal.h and PostgreSQL's lib/stringinfo.h; those headers need PostgreSQL's).
+// libpg_query's (pg_query_internal.h, whose other declarations need PostgreSQL's headers).
 void* pg_query_enter_memory_context();
 void pg_query_exit_memory_context(void* context);
-void initStringInfo(StringInfoData* str);
 // With -Wl,--wrap=appendStringInfo a call of appendStringInfo reaches flyguard's version and
 // __real_appendStringInfo libpg_query's own.
-void appendStringInfo(StringInfoData* str, const char* fmt, ...);
-void __real_appendStringInfo(StringInfoData* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
+void appendStringInfo(flyguard::sql::PgStringInfo* str, const char* fmt, ...);
+void __real_appendStringInfo(flyguard::sql::PgStringInfo* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
 }
 
 namespace flyguard::sql {
@@ -55,8 +43,8 @@ class PgMemory {
 template <typename... Args>
 void expect_same(int times, const char* fmt, Args... args) {
   PgMemory memory;
-  StringInfoData fast;
-  StringInfoData own;
+  PgStringInfo fast;
+  PgStringInfo own;
   initStringInfo(&fast);
   initStringInfo(&own);
   for (int i = 0; i < times; ++i) {
