@@ -76,6 +76,7 @@ target_include_directories(flyguard::pg_query_archive INTERFACE ${PG_QUERY_INCLU
 target_link_libraries(flyguard::pg_query_archive INTERFACE ${FLYGUARD_A_PG_QUERY})
 add_library(flyguard::pg_query INTERFACE IMPORTED)
 target_sources(flyguard::pg_query INTERFACE ${CMAKE_CURRENT_LIST_DIR}/../src/sql/pg_string_output.cpp)
+target_include_directories(flyguard::pg_query INTERFACE ${CMAKE_CURRENT_LIST_DIR}/../src)
 target_link_options(flyguard::pg_query INTERFACE -Wl,--wrap=appendStringInfo)
 target_link_libraries(flyguard::pg_query INTERFACE flyguard::pg_query_archive)
 
