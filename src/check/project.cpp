@@ -250,7 +250,8 @@ CheckedFile run_job(const FileJob& job) {
   std::string name = job.path.filename().string();
   std::optional<std::string> content = job.stdin_content;
   if (!content) {
-    util::LimitedRead read = util::read_file_within(job.path, options.max_file_size);
+    thread_local util::DirectoryCache directories;  // a thread's files mostly come from one directory in turn
+    util::LimitedRead read = util::read_file_within(job.path, options.max_file_size, &directories);
     if (!read.content) {
       CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
       result.diagnostics.push_back(read.too_large ? file_too_large(job.display_path, read.size, options.max_file_size)

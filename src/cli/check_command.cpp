@@ -104,12 +104,13 @@ class ProjectCache {
 
 std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
   fs::path path = util::absolute_normal(argument, cwd);
-  std::error_code ec;
-  fs::file_status status = fs::symlink_status(path, ec);
-  if (ec || !fs::exists(status)) throw ConfigError(argument + ": no such file or directory");
+  thread_local util::DirectoryCache directories;  // arguments from a shell glob share their directories
+  struct stat info {};
+  if (directories.lstat(path.native(), &info) != 0) throw ConfigError(argument + ": no such file or directory");
   // A symlink is followed (as Flyway follows it); anything else already says what it is.
-  if (fs::is_symlink(status)) status = fs::status(path, ec);
-  if (fs::is_directory(status)) {
+  std::error_code ec;
+  const bool directory = S_ISLNK(info.st_mode) ? fs::is_directory(fs::status(path, ec)) : S_ISDIR(info.st_mode);
+  if (directory) {
     if (is_project_root(path)) return cache.whole_project(path);
     return directory_jobs(path, cache.containing(path), cwd);
   }

@@ -15,21 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A file descriptor closed on every path out.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 // True for an absolute path with no empty, "." or ".." component and no trailing slash.
 bool is_absolute_normal(std::string_view path) {
   if (path.empty() || path.front() != '/') return false;
@@ -47,9 +32,40 @@ bool is_absolute_normal(std::string_view path) {
 
 }  // namespace
 
-LimitedRead read_file_within(const fs::path& path, std::uintmax_t max_size) {
+void FileDescriptor::reset(int fd) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
+}
+
+int DirectoryCache::directory_of(const std::string& path, std::size_t& name_start) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == path.size()) return -1;
+  name_start = slash + 1;
+  const std::string_view directory(path.data(), slash);
+  if (handle_.get() < 0 || directory != directory_) {
+    directory_.assign(directory);
+    handle_.reset(::open(directory_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  }
+  return handle_.get();
+}
+
+int DirectoryCache::lstat(const std::string& path, struct stat* out) {
+  std::size_t name = 0;
+  const int directory = directory_of(path, name);
+  if (directory < 0) return ::lstat(path.c_str(), out);
+  return ::fstatat(directory, path.c_str() + name, out, AT_SYMLINK_NOFOLLOW);
+}
+
+int DirectoryCache::open_read(const std::string& path) {
+  std::size_t name = 0;
+  const int directory = directory_of(path, name);
+  if (directory < 0) return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  return ::openat(directory, path.c_str() + name, O_RDONLY | O_CLOEXEC);
+}
+
+LimitedRead read_file_within(const fs::path& path, std::uintmax_t max_size, DirectoryCache* directories) {
   LimitedRead out;
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  FileDescriptor fd(directories ? directories->open_read(path.native()) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
   if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) {
     out.error = std::strerror(errno);

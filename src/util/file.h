@@ -1,10 +1,43 @@
 #pragma once
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 
 namespace flyguard::util {
+
+// A file descriptor closed on every path out.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd = -1) : fd_(fd) {}
+  ~FileDescriptor() { reset(); }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return fd_; }
+  void reset(int fd = -1);
+
+ private:
+  int fd_;
+};
+
+// Stats and opens files through a handle on their directory, kept while consecutive paths share it: the
+// kernel then looks up one path component per file instead of all of them, which was a tenth of
+// `flyguard check` over a corpus of deep paths. Same results as lstat(2) / open(2) on the whole path (a
+// directory that cannot be opened falls back to those). One per thread.
+class DirectoryCache {
+ public:
+  int lstat(const std::string& path, struct stat* out);
+  int open_read(const std::string& path);  // O_RDONLY | O_CLOEXEC; a descriptor or -1 with errno
+
+ private:
+  // The handle of `path`'s directory (or -1: use the whole path) and where the last component starts.
+  int directory_of(const std::string& path, std::size_t& name_start);
+
+  std::string directory_;
+  FileDescriptor handle_;
+};
 
 // The whole content of a file, byte for byte; nullopt when it cannot be opened or read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
@@ -17,7 +50,8 @@ struct LimitedRead {
   std::uintmax_t size = 0;
   std::string error;
 };
-LimitedRead read_file_within(const std::filesystem::path& path, std::uintmax_t max_size);
+LimitedRead read_file_within(const std::filesystem::path& path, std::uintmax_t max_size,
+                             DirectoryCache* directories = nullptr);
 
 // fs::absolute(path).lexically_normal(), without the component-by-component rebuild when the path is
 // already absolute and normal (the common case: thousands of paths from a directory walk or a shell glob).

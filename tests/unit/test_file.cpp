@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -89,6 +92,52 @@ TEST(ReadFileWithin, ChecksTheSizeOnTheOpenFileAndSaysWhyNot) {
   LimitedRead directory = read_file_within(dir, 100);
   EXPECT_EQ(directory.content, std::nullopt);
   EXPECT_EQ(directory.error, "Is a directory");
+  fs::remove_all(dir);
+}
+
+// Through the directory handle, every kind of path gets what lstat(2) / open(2) on the whole path gives,
+// whichever directory the previous call used.
+TEST(DirectoryCache, AgreesWithCallsOnTheWholePath) {
+  const fs::path dir = fs::temp_directory_path() / ("flyguard-dircache-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "V1__a.sql", std::ios::binary) << "SELECT 1;";
+  std::ofstream(dir / "sub" / "V2__b.sql", std::ios::binary) << "SELECT 2;";
+  fs::create_symlink(dir / "V1__a.sql", dir / "sub" / "V3__link.sql");
+  fs::create_symlink(dir / "sub", dir / "linked");
+  const std::vector<fs::path> paths{dir / "V1__a.sql",        dir / "sub" / "V2__b.sql",   dir / "sub" / "V3__link.sql",
+                                    dir / "V1__a.sql",        dir / "missing.sql",         dir / "gone" / "V4__c.sql",
+                                    dir / "linked" / "V2__b.sql", dir / "sub",               "relative.sql",
+                                    "/",                      dir / "sub" / "V2__b.sql"};
+  DirectoryCache directories;
+  for (int round = 0; round < 2; ++round)
+    for (const fs::path& path : paths) {
+      struct stat cached {};
+      struct stat whole {};
+      errno = 0;
+      const int cached_result = directories.lstat(path.native(), &cached);
+      const int cached_errno = errno;
+      errno = 0;
+      const int whole_result = ::lstat(path.c_str(), &whole);
+      ASSERT_EQ(cached_result, whole_result) << path;
+      if (whole_result == 0) {
+        EXPECT_EQ(cached.st_ino, whole.st_ino) << path;
+        EXPECT_EQ(cached.st_mode, whole.st_mode) << path;
+      } else {
+        EXPECT_EQ(cached_errno, errno) << path;
+      }
+      FileDescriptor opened(directories.open_read(path.native()));
+      FileDescriptor plain(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+      ASSERT_EQ(opened.get() >= 0, plain.get() >= 0) << path;
+      if (plain.get() >= 0) {
+        struct stat a {};
+        struct stat b {};
+        ASSERT_EQ(::fstat(opened.get(), &a), 0);
+        ASSERT_EQ(::fstat(plain.get(), &b), 0);
+        EXPECT_EQ(a.st_ino, b.st_ino) << path;
+      }
+    }
+  LimitedRead read = read_file_within(dir / "sub" / "V3__link.sql", 100, &directories);
+  EXPECT_EQ(read.content, "SELECT 1;");
   fs::remove_all(dir);
 }
 
