@@ -91,14 +91,20 @@ class ProjectCache {
   std::deque<Project> projects_;
   std::map<fs::path, Project*> index_;
   ProjectRootMemo roots_;  // directory -> its project root (keyed by string: fs::path compares slowly)
+  // The last answer: file arguments come sorted, so most of them share the previous one's directory.
+  std::string last_dir_;
+  const Project* last_project_ = nullptr;
 
   const Project& containing(std::string_view dir) {
+    if (last_project_ != nullptr && dir == last_dir_) return *last_project_;
     auto it = roots_.find(dir);
     if (it == roots_.end()) {
       fs::path root = find_project_root(fs::path(dir), cwd_, roots_);  // records `dir` when it is normal
       it = roots_.emplace(std::string(dir), std::move(root)).first;
     }
-    return at(it->second);
+    last_project_ = &at(it->second);
+    last_dir_.assign(dir);
+    return *last_project_;
   }
 };
 
@@ -116,7 +122,9 @@ std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& ca
   }
   const Project& project = cache.containing_file(path);
   std::string shown = util::display_path(path, cwd);
-  return {FileJob{std::move(path), std::move(shown), true, &project, std::nullopt}};
+  std::vector<FileJob> jobs;  // not a braced list, whose elements could only be copied out
+  jobs.push_back(FileJob{std::move(path), std::move(shown), true, &project, std::nullopt});
+  return jobs;
 }
 
 std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, const fs::path& cwd) {
