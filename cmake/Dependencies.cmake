@@ -86,7 +86,6 @@ target_include_directories(flyguard::toml_header_only INTERFACE
   $<TARGET_PROPERTY:tomlplusplus::tomlplusplus,INTERFACE_INCLUDE_DIRECTORIES>)
 target_compile_definitions(flyguard::toml_header_only INTERFACE TOML_HEADER_ONLY=1)
 
-
 add_library(flyguard::simdjson INTERFACE IMPORTED)
 if(TARGET simdjson::simdjson)
   target_link_libraries(flyguard::simdjson INTERFACE simdjson::simdjson)

@@ -10,7 +10,7 @@ extern "C" {
 // (-Wl,--wrap=mbedtls_x509_crt_parse_file), so libgit2 gets an empty, valid CA chain instead. HTTPS through
 // libgit2 would then fail certificate checks, which is safe. Same signature as mbedtls/x509_crt.h (not
 // included: its headers are not a build dependency).
-int __wrap_mbedtls_x509_crt_parse_file(void* chain, const char* path);  // NOLINT(bugprone-reserved-identifier)
+int __wrap_mbedtls_x509_crt_parse_file(void* chain, const char* path);  // NOLINT: --wrap's name
 int __wrap_mbedtls_x509_crt_parse_file(void* /*chain*/, const char* /*path*/) { return 0; }
 
 // GSS-API. The archive refers to GSS-API for the Negotiate (Kerberos/SPNEGO) authentication of HTTP

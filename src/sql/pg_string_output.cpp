@@ -17,7 +17,8 @@
 
 using flyguard::sql::PgStringInfo;
 
-extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
+// The name --wrap gives the replacement (reserved, by the linker's convention).
+extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...);  // NOLINT
 
 namespace {
 

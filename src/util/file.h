@@ -23,9 +23,10 @@ class FileDescriptor {
 };
 
 // Stats and opens files through a handle on their directory, kept while consecutive paths share it: the
-// kernel then looks up one path component per file instead of all of them, which was a tenth of
-// `flyguard check` over a corpus of deep paths. Same results as lstat(2) / open(2) on the whole path (a
-// directory that cannot be opened falls back to those). One per thread.
+// kernel then looks up one path component per file instead of all of them (stat and open calls were a
+// tenth of `flyguard check` over a corpus nine directories deep, mostly looking up paths). Same results
+// as lstat(2) / open(2) on the whole path (a directory that cannot be opened falls back to those). One
+// per thread.
 class DirectoryCache {
  public:
   int lstat(const std::string& path, struct stat* out);

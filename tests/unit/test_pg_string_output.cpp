@@ -21,7 +21,7 @@ void pg_query_exit_memory_context(void* context);
 // With -Wl,--wrap=appendStringInfo a call of appendStringInfo reaches flyguard's version and
 // __real_appendStringInfo libpg_query's own.
 void appendStringInfo(flyguard::sql::PgStringInfo* str, const char* fmt, ...);
-void __real_appendStringInfo(flyguard::sql::PgStringInfo* str, const char* fmt, ...);  // NOLINT(bugprone-reserved-identifier)
+void __real_appendStringInfo(flyguard::sql::PgStringInfo* str, const char* fmt, ...);  // NOLINT
 }
 
 namespace flyguard::sql {
