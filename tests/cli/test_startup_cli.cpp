@@ -10,6 +10,7 @@
 
 #include "cli_runner.h"
 #include "git_fixture.h"
+#include "util/file.h"
 
 namespace flyguard::test {
 namespace {
@@ -27,13 +28,13 @@ TEST_F(Startup, HooksDoNotReadTheSystemCertificateBundle) {
   write(repository / "sql/V1__a.sql", "SELECT 1;\n");
   git_ok(repository, {"add", "sql/V1__a.sql"});
 
-  const int watcher = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  ASSERT_GE(watcher, 0);
-  ASSERT_GE(inotify_add_watch(watcher, bundle, IN_OPEN), 0);
+  const util::FileDescriptor watcher(inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+  ASSERT_GE(watcher.get(), 0);
+  ASSERT_GE(inotify_add_watch(watcher.get(), bundle, IN_OPEN), 0);
   auto opens = [&] {
     int count = 0;
     alignas(inotify_event) char buffer[4096];
-    for (ssize_t got; (got = read(watcher, buffer, sizeof buffer)) > 0;)
+    for (ssize_t got; (got = read(watcher.get(), buffer, sizeof buffer)) > 0;)
       for (ssize_t at = 0; at < got; at += static_cast<ssize_t>(sizeof(inotify_event)) +
                                              reinterpret_cast<inotify_event*>(buffer + at)->len)
         ++count;
@@ -45,7 +46,6 @@ TEST_F(Startup, HooksDoNotReadTheSystemCertificateBundle) {
   RunResult r = flyguard(repository, {"pre-commit"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(opens(), 0) << "flyguard pre-commit opened " << bundle;
-  close(watcher);
 }
 
 // libpq (and through it TLS, Kerberos and LDAP) costs every process milliseconds to load; only the
