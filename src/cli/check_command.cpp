@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "report/report.h"
 #include "util/file.h"
+#include "util/heap.h"
 
 namespace flyguard::cli {
 
@@ -186,6 +187,8 @@ int run_check(const CheckArgs& args) {
     return kUsageOrInternal;
   }
   unsigned threads = args.jobs ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
+  constexpr std::size_t kManyFiles = 64;  // fewer touch too little fresh memory for huge pages to pay
+  if (jobs.size() >= kManyFiles) util::prefer_huge_pages_for_heap(std::size_t{32} << 20);
   std::vector<CheckedFile> files = run_jobs(jobs, threads);
   std::vector<Diagnostic> others = duplicates_per_project(jobs, files);
   for (const Project* project : cache.all()) others.insert(others.end(), project->notes.begin(), project->notes.end());

@@ -1,5 +1,3 @@
-#include <malloc.h>
-
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -14,6 +12,7 @@
 #include "cli/commands.h"
 #include "flyguard_version.h"
 #include "sql/pg_parser.h"
+#include "util/heap.h"
 
 namespace {
 
@@ -49,11 +48,7 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // A closed pipe (flyguard check | head) ends output quietly instead of killing the process.
   std::signal(SIGPIPE, SIG_IGN);
-  // Every file's parse allocates and frees blocks of up to megabytes (libpg_query's memory contexts, its
-  // JSON, the tree reader's buffers). Above glibc's mmap threshold each one was a fresh mapping whose pages
-  // faulted in again for the next file; from the heap, freed memory is reused. A short-lived process loses
-  // nothing by keeping it.
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  flyguard::util::keep_large_blocks_in_heap();
   flyguard::sql::PgThreadGuard parser_memory;
   try {
     return run(argc, argv);
