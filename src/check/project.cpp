@@ -1,7 +1,5 @@
 #include "check/project.h"
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -251,7 +249,7 @@ CheckedFile run_job(const FileJob& job) {
   std::optional<std::string> content = job.stdin_content;
   if (!content) {
     thread_local util::DirectoryCache directories;  // a thread's files mostly come from one directory in turn
-    util::LimitedRead read = util::read_file_within(job.path, options.max_file_size, &directories);
+    util::LimitedRead read = util::read_file_within(job.path, options.max_file_size, &directories, job.known_regular);
     if (!read.content) {
       CheckedFile result{job.display_path, std::nullopt, std::nullopt, {}};
       result.diagnostics.push_back(read.too_large ? file_too_large(job.display_path, read.size, options.max_file_size)
@@ -274,28 +272,40 @@ std::optional<std::string> read_script_config(const fs::path& migration) {
   return util::read_file(sidecar);  // nullopt when there is none: no separate existence check
 }
 
-void find_script_configs(std::vector<FileJob>& jobs) {
+std::pair<std::string_view, std::string_view> split_directory(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {std::string_view(), path};
+  return {path.substr(0, slash), path.substr(slash + 1)};
+}
+
+DirectoryListings list_crowded_directories(const std::vector<std::string_view>& paths) {
   constexpr std::size_t kListFrom = 16;  // files in one directory; fewer are looked up one by one
-  std::map<std::string_view, std::vector<std::size_t>> by_directory;
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    std::string_view path = jobs[i].path.native();
-    std::size_t slash = path.rfind('/');
-    if (!jobs[i].stdin_content && slash != std::string_view::npos && slash > 0)
-      by_directory[path.substr(0, slash)].push_back(i);
+  std::map<std::string_view, std::size_t> counts;
+  for (std::string_view path : paths)
+    if (auto [directory, name] = split_directory(path); !directory.empty()) ++counts[directory];
+  DirectoryListings listings;
+  for (const auto& [directory, count] : counts) {
+    if (count < kListFrom) continue;
+    std::string name(directory);
+    if (auto listing = util::DirectoryListing::read(name)) listings.emplace(std::move(name), std::move(*listing));
   }
-  for (const auto& [directory, members] : by_directory) {
-    if (members.size() < kListFrom) continue;
-    std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(std::string(directory).c_str()), ::closedir);
-    if (!listing) continue;  // each file is looked up when it is read
-    std::set<std::string, std::less<>> configs;
-    while (const dirent* entry = ::readdir(listing.get())) {
-      std::string_view name = entry->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".conf") configs.emplace(name);
-    }
-    for (std::size_t i : members) {
-      std::string sidecar(std::string_view(jobs[i].path.native()).substr(directory.size() + 1));
-      jobs[i].has_script_config = configs.count(sidecar.append(".conf")) > 0;
-    }
+  return listings;
+}
+
+void find_script_configs(std::vector<FileJob>& jobs) {
+  std::vector<std::string_view> unknown;
+  for (const FileJob& job : jobs)
+    if (!job.stdin_content && !job.has_script_config) unknown.push_back(job.path.native());
+  const DirectoryListings listings = list_crowded_directories(unknown);
+  if (listings.empty()) return;
+  std::string sidecar;
+  for (FileJob& job : jobs) {
+    if (job.stdin_content || job.has_script_config) continue;
+    auto [directory, name] = split_directory(job.path.native());
+    auto listing = listings.find(directory);
+    if (listing == listings.end()) continue;  // looked up when the file is read
+    sidecar.assign(name).append(".conf");
+    job.has_script_config = listing->second.contains(sidecar);
   }
 }
 

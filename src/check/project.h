@@ -6,12 +6,15 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "check/diagnostic.h"
 #include "check/file_check.h"
 #include "config/flyguard_config.h"
 #include "flyway/settings.h"
+#include "util/file.h"
 
 namespace flyguard {
 
@@ -77,6 +80,7 @@ struct FileJob {
   const Project* project = nullptr;
   std::optional<std::string> stdin_content;  // --stdin-filepath
   std::optional<bool> has_script_config{};   // whether `<path>.conf` exists; unset: look when the file is read
+  bool known_regular = false;                // a directory listing says it is a regular file: no stat needed
 };
 
 // Every file in the project's locations (names of non-SQL files are not Flyway's concern).
@@ -91,8 +95,16 @@ std::optional<std::string> read_script_config(const std::filesystem::path& migra
 // Checks the jobs on up to `threads` threads; results come back in job order.
 std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads);
 
-// Sets has_script_config for the files of directories that hold many of them, from one listing of each
-// directory instead of one failed open per file.
+// The directories holding many of `paths` (absolute and normal), each listed once: a shell glob's thousand
+// files then need one readdir instead of a stat, and a failed open of a `.conf` sidecar, each.
+using DirectoryListings = std::map<std::string, util::DirectoryListing, std::less<>>;
+DirectoryListings list_crowded_directories(const std::vector<std::string_view>& paths);
+
+// The directory part and the name of an absolute path ("" for a path right below the root).
+std::pair<std::string_view, std::string_view> split_directory(std::string_view path);
+
+// Sets has_script_config, where it is not yet set, for the files of directories that hold many of them,
+// from one listing of each directory instead of one failed open per file.
 void find_script_configs(std::vector<FileJob>& jobs);
 
 }  // namespace flyguard

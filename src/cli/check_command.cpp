@@ -109,8 +109,29 @@ class ProjectCache {
   }
 };
 
-std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& cache, const fs::path& cwd) {
-  fs::path path = util::absolute_normal(argument, cwd);
+// The job of a file argument that a listing of its directory shows to be a regular file (no stat), if any.
+std::optional<FileJob> listed_file_job(fs::path& path, const DirectoryListings& listings, ProjectCache& cache,
+                                       const fs::path& cwd) {
+  auto [directory, name] = split_directory(path.native());
+  auto listing = listings.find(directory);
+  if (listing == listings.end() || !listing->second.is_regular_file(name)) return std::nullopt;
+  const bool has_script_config = listing->second.contains(std::string(name) + ".conf");
+  const Project& project = cache.containing_file(path);
+  std::string shown = util::display_path(path, cwd);
+  FileJob job{std::move(path), std::move(shown), true, &project, std::nullopt};
+  job.has_script_config = has_script_config;
+  job.known_regular = true;
+  return job;
+}
+
+// `path`: the argument made absolute and normal.
+std::vector<FileJob> jobs_for_path(const std::string& argument, fs::path path, const DirectoryListings& listings,
+                                   ProjectCache& cache, const fs::path& cwd) {
+  std::vector<FileJob> jobs;  // not a braced list, whose elements could only be copied out
+  if (std::optional<FileJob> listed = listed_file_job(path, listings, cache, cwd)) {
+    jobs.push_back(std::move(*listed));
+    return jobs;
+  }
   thread_local util::DirectoryCache directories;  // arguments from a shell glob share their directories
   struct stat info {};
   if (directories.lstat(path.native(), &info) != 0) throw ConfigError(argument + ": no such file or directory");
@@ -123,7 +144,6 @@ std::vector<FileJob> jobs_for_path(const std::string& argument, ProjectCache& ca
   }
   const Project& project = cache.containing_file(path);
   std::string shown = util::display_path(path, cwd);
-  std::vector<FileJob> jobs;  // not a braced list, whose elements could only be copied out
   jobs.push_back(FileJob{std::move(path), std::move(shown), true, &project, std::nullopt});
   return jobs;
 }
@@ -145,10 +165,16 @@ std::vector<FileJob> collect_jobs(const CheckArgs& args, ProjectCache& cache, co
     find_script_configs(jobs);
     return jobs;
   }
+  std::vector<fs::path> absolute;
+  std::vector<std::string_view> native;
+  absolute.reserve(args.paths.size());
+  for (const std::string& argument : args.paths)
+    native.push_back(absolute.emplace_back(util::absolute_normal(argument, cwd)).native());
+  const DirectoryListings listings = list_crowded_directories(native);
   std::vector<FileJob> jobs;
   std::set<std::string> seen;  // fs::path compares component by component: strings are much cheaper
-  for (const std::string& argument : args.paths)
-    for (FileJob& job : jobs_for_path(argument, cache, cwd))
+  for (std::size_t i = 0; i < args.paths.size(); ++i)
+    for (FileJob& job : jobs_for_path(args.paths[i], std::move(absolute[i]), listings, cache, cwd))
       if (seen.insert(job.path.native()).second) jobs.push_back(std::move(job));
   find_script_configs(jobs);
   return jobs;

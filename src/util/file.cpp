@@ -1,12 +1,15 @@
 #include "util/file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <string_view>
 
 namespace flyguard::util {
@@ -56,18 +59,86 @@ int DirectoryCache::lstat(const std::string& path, struct stat* out) {
   return ::fstatat(directory, path.c_str() + name, out, AT_SYMLINK_NOFOLLOW);
 }
 
-int DirectoryCache::open_read(const std::string& path) {
+int DirectoryCache::open_read(const std::string& path, int extra_flags) {
   std::size_t name = 0;
   const int directory = directory_of(path, name);
-  if (directory < 0) return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  return ::openat(directory, path.c_str() + name, O_RDONLY | O_CLOEXEC);
+  if (directory < 0) return ::open(path.c_str(), O_RDONLY | O_CLOEXEC | extra_flags);
+  return ::openat(directory, path.c_str() + name, O_RDONLY | O_CLOEXEC | extra_flags);
 }
 
-LimitedRead read_file_within(const fs::path& path, std::uintmax_t max_size, DirectoryCache* directories) {
+std::optional<DirectoryListing> DirectoryListing::read(const std::string& directory) {
+  std::unique_ptr<DIR, int (*)(DIR*)> stream(::opendir(directory.c_str()), ::closedir);
+  if (!stream) return std::nullopt;
+  DirectoryListing listing;
+  while (const dirent* entry = ::readdir(stream.get())) listing.entries_.push_back({entry->d_name, entry->d_type});
+  std::sort(listing.entries_.begin(), listing.entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return listing;
+}
+
+const DirectoryListing::Entry* DirectoryListing::find(std::string_view name) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), name,
+                             [](const Entry& entry, std::string_view wanted) { return entry.name < wanted; });
+  return it != entries_.end() && it->name == name ? &*it : nullptr;
+}
+
+bool DirectoryListing::contains(std::string_view name) const { return find(name) != nullptr; }
+
+bool DirectoryListing::is_regular_file(std::string_view name) const {
+  const Entry* entry = find(name);
+  return entry != nullptr && entry->type == DT_REG;
+}
+
+namespace {
+
+// Reads to the end, or until more than `max_size` bytes came (then `too_large`); `hint`: the expected size.
+void read_to_end(int fd, std::uintmax_t max_size, std::size_t hint, LimitedRead& out) {
+  std::string content;
+  content.resize(hint > 0 ? hint + 1 : 65536);
+  std::size_t used = 0;
+  for (;;) {
+    if (used > max_size) {
+      out.too_large = true;
+      out.size = used;
+      return;
+    }
+    if (used == content.size()) content.resize(content.size() * 2);
+    ssize_t got = ::read(fd, content.data() + used, content.size() - used);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      out.error = std::strerror(errno);
+      return;
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+  }
+  content.resize(used);
+  out.content = std::move(content);
+}
+
+}  // namespace
+
+LimitedRead read_file_within(const fs::path& path, std::uintmax_t max_size, DirectoryCache* directories,
+                             bool known_regular) {
   LimitedRead out;
-  FileDescriptor fd(directories ? directories->open_read(path.native()) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // Without O_NONBLOCK, opening a FIFO waits for a writer: a pipe named like a migration would hang the run.
+  FileDescriptor fd(directories ? directories->open_read(path.native(), O_NONBLOCK)
+                                : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (fd.get() < 0) {
+    out.error = std::strerror(errno);
+    return out;
+  }
+  if (known_regular) {
+    read_to_end(fd.get(), max_size, 0, out);
+    if (out.too_large) {
+      struct stat info {};
+      if (::fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode))
+        out.size = static_cast<std::uintmax_t>(info.st_size);
+    }
+    return out;
+  }
   struct stat info {};
-  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) {
+  if (::fstat(fd.get(), &info) != 0) {
     out.error = std::strerror(errno);
     return out;
   }
@@ -75,28 +146,15 @@ LimitedRead read_file_within(const fs::path& path, std::uintmax_t max_size, Dire
     out.error = std::strerror(EISDIR);
     return out;
   }
-  out.size = static_cast<std::uintmax_t>(info.st_size);
-  if (S_ISREG(info.st_mode) && out.size > max_size) {
+  const bool regular = S_ISREG(info.st_mode);
+  if (!regular) ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);  // a pipe is read as it comes
+  if (regular && static_cast<std::uintmax_t>(info.st_size) > max_size) {
     out.too_large = true;
+    out.size = static_cast<std::uintmax_t>(info.st_size);
     return out;
   }
-  std::string content;
   // The size is a hint: the file may grow or shrink while it is read, and pipes report 0.
-  content.resize(S_ISREG(info.st_mode) && info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 65536);
-  std::size_t used = 0;
-  for (;;) {
-    if (used == content.size()) content.resize(content.size() * 2);
-    ssize_t got = ::read(fd.get(), content.data() + used, content.size() - used);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      out.error = std::strerror(errno);
-      return out;
-    }
-    if (got == 0) break;
-    used += static_cast<std::size_t>(got);
-  }
-  content.resize(used);
-  out.content = std::move(content);
+  read_to_end(fd.get(), max_size, regular ? static_cast<std::size_t>(info.st_size) : 0, out);
   return out;
 }
 

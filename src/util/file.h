@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace flyguard::util {
 
@@ -30,7 +32,8 @@ class FileDescriptor {
 class DirectoryCache {
  public:
   int lstat(const std::string& path, struct stat* out);
-  int open_read(const std::string& path);  // O_RDONLY | O_CLOEXEC; a descriptor or -1 with errno
+  // O_RDONLY | O_CLOEXEC | `extra_flags`; a descriptor or -1 with errno.
+  int open_read(const std::string& path, int extra_flags = 0);
 
  private:
   // The handle of `path`'s directory (or -1: use the whole path) and where the last component starts.
@@ -40,11 +43,33 @@ class DirectoryCache {
   FileDescriptor handle_;
 };
 
+// One listing of a directory: its entries' names and types as readdir(3) reports them, so that a thousand
+// files of one directory (a shell glob's) need no stat each.
+class DirectoryListing {
+ public:
+  // nullopt when the directory cannot be read.
+  static std::optional<DirectoryListing> read(const std::string& directory);
+  bool contains(std::string_view name) const;
+  // True only when the listing says `name` is a regular file: not for a symbolic link, a directory, or a
+  // file system that does not report types.
+  bool is_regular_file(std::string_view name) const;
+
+ private:
+  struct Entry {
+    std::string name;
+    unsigned char type;  // DT_*
+  };
+  const Entry* find(std::string_view name) const;
+  std::vector<Entry> entries_;  // sorted by name
+};
+
 // The whole content of a file, byte for byte; nullopt when it cannot be opened or read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
 // read_file with a size limit checked on the open file (no separate stat of the path): `content` is set when
-// the file was read; otherwise `too_large` (with `size`) or `error` says why not.
+// the file was read; otherwise `too_large` (with `size`) or `error` says why not. `known_regular`: a
+// directory listing has just said the path is a regular file, so the open file is not stat'ed first (it is
+// opened without blocking and read up to the limit, in case it was replaced by a pipe meanwhile).
 struct LimitedRead {
   std::optional<std::string> content;
   bool too_large = false;
@@ -52,7 +77,7 @@ struct LimitedRead {
   std::string error;
 };
 LimitedRead read_file_within(const std::filesystem::path& path, std::uintmax_t max_size,
-                             DirectoryCache* directories = nullptr);
+                             DirectoryCache* directories = nullptr, bool known_regular = false);
 
 // fs::absolute(path).lexically_normal(), without the component-by-component rebuild when the path is
 // already absolute and normal (the common case: thousands of paths from a directory walk or a shell glob).

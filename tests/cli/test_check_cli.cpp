@@ -1,4 +1,6 @@
 // `flyguard check`: exit statuses, configuration errors, and how migration files are found.
+#include <sys/stat.h>
+
 #include "cli_fixtures.h"
 
 namespace flyguard::test {
@@ -242,6 +244,35 @@ TEST_F(Discovery, SidecarsOfManyFilesInOneDirectoryAreAllFound) {
   }
   EXPECT_EQ(files_with(check_json().json, "transaction-nesting"), wrapped);
   EXPECT_EQ(files_with(check_json(files).json, "transaction-nesting"), wrapped);
+}
+
+// Many file arguments from one directory (a shell glob) are taken from one listing of it; what is not a
+// plain file there is still looked at: a symbolic link is followed, a directory is expanded, a pipe is read
+// without blocking, a missing name is refused.
+TEST_F(Discovery, ManyFileArgumentsFromOneDirectoryKeepTheirKinds) {
+  std::vector<std::string> files;
+  for (int i = 1; i <= 20; ++i) {
+    const std::string name = "V" + std::to_string(i) + "__plain.sql";
+    write_sql(name, i == 7 ? "SELEC 7;\n" : "SELECT " + std::to_string(i) + ";\n");
+    files.push_back(path("sql/" + name));
+  }
+  write("elsewhere/target.sql", "SELEC 21;\n");
+  std::filesystem::create_symlink(path("elsewhere/target.sql"), path("sql/V21__link.sql"));
+  write_sql("V22__dir.sql/V23__inner.sql", "SELEC 23;\n");
+  ASSERT_EQ(::mkfifo(path("sql/V24__pipe.sql").c_str(), 0600), 0);
+  for (const char* name : {"V21__link.sql", "V22__dir.sql", "V24__pipe.sql"}) files.push_back(path("sql/") + name);
+  CheckReport r = check_json(files);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(files_with(r.json, "syntax-error"),
+            (std::set<std::string>{"sql/V7__plain.sql", "sql/V21__link.sql", "sql/V22__dir.sql/V23__inner.sql"}));
+  files.push_back(path("sql/V99__missing.sql"));
+  RunResult missing = run([&] {
+    std::vector<std::string> args{"check"};
+    args.insert(args.end(), files.begin(), files.end());
+    return args;
+  }());
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_TRUE(contains(missing.err, "V99__missing.sql: no such file or directory")) << missing.err;
 }
 
 TEST_F(Discovery, HiddenDirectoriesAreSkipped) {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,60 @@ TEST(ReadFileWithin, ChecksTheSizeOnTheOpenFileAndSaysWhyNot) {
   LimitedRead directory = read_file_within(dir, 100);
   EXPECT_EQ(directory.content, std::nullopt);
   EXPECT_EQ(directory.error, "Is a directory");
+  fs::remove_all(dir);
+}
+
+// A listing says what is a regular file only where readdir does: a symbolic link, a directory or a missing
+// name is left to a stat.
+TEST(DirectoryListing, ReportsRegularFilesAndNamesOnly) {
+  const fs::path dir = fs::temp_directory_path() / ("flyguard-listing-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "V2__dir.sql");
+  std::ofstream(dir / "V1__a.sql", std::ios::binary) << "SELECT 1;";
+  std::ofstream(dir / "V1__a.sql.conf", std::ios::binary) << "executeInTransaction=false\n";
+  fs::create_symlink(dir / "V1__a.sql", dir / "V3__link.sql");
+  std::optional<DirectoryListing> listing = DirectoryListing::read(dir.native());
+  ASSERT_TRUE(listing.has_value());
+  EXPECT_TRUE(listing->is_regular_file("V1__a.sql"));
+  EXPECT_TRUE(listing->contains("V1__a.sql.conf"));
+  EXPECT_FALSE(listing->is_regular_file("V2__dir.sql"));
+  EXPECT_TRUE(listing->contains("V2__dir.sql"));
+  EXPECT_FALSE(listing->is_regular_file("V3__link.sql"));
+  EXPECT_TRUE(listing->contains("V3__link.sql"));
+  EXPECT_FALSE(listing->is_regular_file("V4__missing.sql"));
+  EXPECT_FALSE(listing->contains("V4__missing.sql"));
+  EXPECT_FALSE(listing->contains("V1__a"));  // whole names only
+  EXPECT_EQ(DirectoryListing::read((dir / "missing").native()), std::nullopt);
+  fs::remove_all(dir);
+}
+
+// A file a listing has shown to be regular is read without a stat first: the same content, the size limit
+// still holds (with the file's real size in the answer), and a pipe put in its place does not block.
+TEST(ReadFileWithin, KnownRegularFilesAreReadTheSameWay) {
+  const fs::path dir = fs::temp_directory_path() / ("flyguard-read-known-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string big(200000, 'x');
+  std::ofstream(dir / "V1__big.sql", std::ios::binary) << big;
+  DirectoryCache directories;
+  LimitedRead whole = read_file_within(dir / "V1__big.sql", 1U << 20, &directories, true);
+  EXPECT_EQ(whole.content, big);
+  LimitedRead over = read_file_within(dir / "V1__big.sql", 1000, &directories, true);
+  EXPECT_EQ(over.content, std::nullopt);
+  EXPECT_TRUE(over.too_large);
+  EXPECT_EQ(over.size, big.size());
+  ASSERT_EQ(::mkfifo((dir / "V2__pipe.sql").c_str(), 0600), 0);
+  LimitedRead pipe = read_file_within(dir / "V2__pipe.sql", 1000, &directories, true);
+  EXPECT_EQ(pipe.content.value_or("not read"), "");  // no writer: at its end at once
+  fs::remove_all(dir);
+}
+
+// Opening a FIFO waits for a writer unless asked not to: a pipe named like a migration must not hang a run.
+TEST(ReadFileWithin, APipeWithoutAWriterDoesNotBlock) {
+  const fs::path dir = fs::temp_directory_path() / ("flyguard-read-fifo-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  ASSERT_EQ(::mkfifo((dir / "V1__pipe.sql").c_str(), 0600), 0);
+  LimitedRead read = read_file_within(dir / "V1__pipe.sql", 1000);
+  EXPECT_EQ(read.content.value_or("not read"), "");
+  EXPECT_EQ(read_file(dir / "V1__pipe.sql"), std::string());
   fs::remove_all(dir);
 }
 
