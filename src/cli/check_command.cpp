@@ -192,6 +192,10 @@ std::vector<Diagnostic> duplicates_per_project(const std::vector<FileJob>& jobs,
   return out;
 }
 
+// From this many files on, a run touches enough fresh memory for huge pages to pay (util/heap.h).
+constexpr std::size_t kManyFiles = 64;
+constexpr std::size_t kHugeHeap = std::size_t{32} << 20;
+
 FailOn fail_threshold(const CheckArgs& args, const Project* project) {
   if (!args.fail_on.empty()) return *parse_fail_on(args.fail_on);
   if (project && project->config.fail_on) return *project->config.fail_on;
@@ -205,6 +209,8 @@ int run_check(const CheckArgs& args) {
   if (!args.config.empty()) options.config_file = fs::absolute(args.config);
   if (!args.dialect.empty()) options.dialect = parse_dialect(args.dialect);
   ProjectCache cache(options, cwd);
+  // Thousands of file arguments (a shell glob) already make a large job list: its memory is advised too.
+  if (args.paths.size() >= kManyFiles) util::prefer_huge_pages_for_heap(kHugeHeap);
   std::vector<FileJob> jobs;
   try {
     jobs = collect_jobs(args, cache, cwd);
@@ -213,8 +219,7 @@ int run_check(const CheckArgs& args) {
     return kUsageOrInternal;
   }
   unsigned threads = args.jobs ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
-  constexpr std::size_t kManyFiles = 64;  // fewer touch too little fresh memory for huge pages to pay
-  if (jobs.size() >= kManyFiles) util::prefer_huge_pages_for_heap(std::size_t{32} << 20);
+  if (jobs.size() >= kManyFiles) util::prefer_huge_pages_for_heap(kHugeHeap);
   std::vector<CheckedFile> files = run_jobs(jobs, threads);
   std::vector<Diagnostic> others = duplicates_per_project(jobs, files);
   for (const Project* project : cache.all()) others.insert(others.end(), project->notes.begin(), project->notes.end());

@@ -15,7 +15,8 @@ void keep_large_blocks_in_heap();
 // faults, which cost as much as the parsing itself on a virtual machine. Where the kernel grants huge pages
 // only on request (THP "madvise", the common default) this asks for them; where THP is off it changes
 // nothing. Not for short runs: a huge page costs 2 MiB of zeroing on first touch. A no-op under
-// sanitizers, whose allocator is not glibc's. Returns how many bytes were advised (0: none).
+// sanitizers, whose allocator is not glibc's. Once per process: later calls do nothing. Returns how many
+// bytes were advised (0: none).
 std::size_t prefer_huge_pages_for_heap(std::size_t bytes);
 
 }  // namespace flyguard::util

@@ -57,6 +57,7 @@ TEST(Heap, TheHeapTopIsAdvisedForHugePages) {
   const std::string flags = mapping_flags(block + (std::size_t{3} << 20));
   std::free(block);
   EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
+  EXPECT_EQ(prefer_huge_pages_for_heap(std::size_t{16} << 20), 0u);  // once per process
 }
 
 TEST(Heap, SmallRequestsAdviseNothing) {
