@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
-#include <memory>
-#include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>

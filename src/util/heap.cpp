@@ -11,18 +11,6 @@ namespace flyguard::util {
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kGlibcAllocator = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-constexpr bool kGlibcAllocator = false;
-#else
-constexpr bool kGlibcAllocator = true;
-#endif
-#else
-constexpr bool kGlibcAllocator = true;
-#endif
-
 constexpr std::size_t kLargestHeapBlock = std::size_t{64} << 20;  // larger blocks are mapped on their own
 constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
 

@@ -11,18 +11,6 @@
 namespace flyguard::util {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 // The VmFlags line of the mapping of /proc/self/smaps that holds `address` (empty when none does).
 std::string mapping_flags(const void* address) {
   const auto wanted = reinterpret_cast<std::uintptr_t>(address);
@@ -46,7 +34,7 @@ std::string mapping_flags(const void* address) {
 bool kernel_has_huge_pages() { return std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled").good(); }
 
 TEST(Heap, TheHeapTopIsAdvisedForHugePages) {
-  if (kSanitized) GTEST_SKIP() << "the sanitizer's allocator is not glibc's";
+  if (!kGlibcAllocator) GTEST_SKIP() << "the sanitizer's allocator is not glibc's";
   if (!kernel_has_huge_pages()) GTEST_SKIP() << "no transparent huge pages in this kernel";
   const std::size_t advised = prefer_huge_pages_for_heap(std::size_t{16} << 20);
   ASSERT_GE(advised, std::size_t{12} << 20);
@@ -66,7 +54,7 @@ TEST(Heap, SmallRequestsAdviseNothing) {
 }
 
 TEST(Heap, RequestsAreCappedBelowTheMmapThreshold) {
-  if (kSanitized) GTEST_SKIP() << "the sanitizer's allocator is not glibc's";
+  if (!kGlibcAllocator) GTEST_SKIP() << "the sanitizer's allocator is not glibc's";
   if (!kernel_has_huge_pages()) GTEST_SKIP() << "no transparent huge pages in this kernel";
   EXPECT_LE(prefer_huge_pages_for_heap(std::size_t{1} << 30), std::size_t{32} << 20);
 }
