@@ -10,6 +10,7 @@
 #include "check/gate.h"
 #include "rules/rule.h"
 #include "util/file.h"
+#include "util/heap.h"
 
 namespace flyguard {
 
@@ -307,7 +308,7 @@ void find_script_configs(std::vector<FileJob>& jobs) {
   }
 }
 
-std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads) {
+std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads, std::size_t huge_heap) {
   std::vector<CheckedFile> results(jobs.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -316,7 +317,10 @@ std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned thr
   threads = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size() / 8 + 1)));
   std::vector<std::thread> workers;
   for (unsigned t = 1; t < threads; ++t)
-    workers.emplace_back(work);
+    workers.emplace_back([&] {
+      if (huge_heap > 0) util::prefer_huge_pages_for_heap(huge_heap);  // this thread's own malloc arena
+      work();
+    });
   work();
   for (std::thread& worker : workers) worker.join();
   return results;

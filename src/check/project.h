@@ -92,8 +92,9 @@ std::vector<FileJob> directory_jobs(const std::filesystem::path& dir, const Proj
 // The content of a migration's `<file>.conf` sidecar (Flyway's per-script settings), when it has one.
 std::optional<std::string> read_script_config(const std::filesystem::path& migration);
 
-// Checks the jobs on up to `threads` threads; results come back in job order.
-std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads);
+// Checks the jobs on up to `threads` threads; results come back in job order. `huge_heap`: each thread it
+// starts first asks for transparent huge pages for this much of its heap (util/heap.h), as the caller did.
+std::vector<CheckedFile> run_jobs(const std::vector<FileJob>& jobs, unsigned threads, std::size_t huge_heap = 0);
 
 // The directories holding many of `paths` (absolute and normal), each listed once: a shell glob's thousand
 // files then need one readdir instead of a stat, and a failed open of a `.conf` sidecar, each.

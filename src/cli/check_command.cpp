@@ -219,8 +219,9 @@ int run_check(const CheckArgs& args) {
     return kUsageOrInternal;
   }
   unsigned threads = args.jobs ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
-  if (jobs.size() >= kManyFiles) util::prefer_huge_pages_for_heap(kHugeHeap);
-  std::vector<CheckedFile> files = run_jobs(jobs, threads);
+  const bool many = jobs.size() >= kManyFiles;
+  if (many) util::prefer_huge_pages_for_heap(kHugeHeap);
+  std::vector<CheckedFile> files = run_jobs(jobs, threads, many ? kHugeHeap : 0);
   std::vector<Diagnostic> others = duplicates_per_project(jobs, files);
   for (const Project* project : cache.all()) others.insert(others.end(), project->notes.begin(), project->notes.end());
   std::vector<std::vector<Diagnostic>*> per_file;

@@ -20,7 +20,7 @@ void keep_large_blocks_in_heap() { mallopt(M_MMAP_THRESHOLD, static_cast<int>(kL
 
 std::size_t prefer_huge_pages_for_heap(std::size_t bytes) {
   bytes = std::min(bytes, kLargestHeapBlock / 2);
-  static bool done = false;  // the calling thread's heap: called from the main thread only
+  thread_local bool done = false;
   if (!kGlibcAllocator || bytes < 2 * kHugePage || done) return 0;
   done = true;
   // With no trimming, the block below, once freed, becomes the top of the heap that the next allocations

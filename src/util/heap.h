@@ -22,13 +22,14 @@ inline constexpr bool kGlibcAllocator = true;
 // fault in again for the next file; from the heap, freed memory is reused. Call once, at start.
 void keep_large_blocks_in_heap();
 
-// Lets the next `bytes` (at most 32 MiB) of the calling thread's heap be backed by transparent huge pages,
-// and keeps freed heap memory instead of returning it to the kernel. Checking a large tree touches tens of
-// megabytes of fresh heap (parse trees, JSON tapes, findings); in 4 KiB pages that is thousands of page
-// faults, which cost as much as the parsing itself on a virtual machine. Where the kernel grants huge pages
-// only on request (THP "madvise", the common default) this asks for them; where THP is off it changes
-// nothing. Not for short runs: a huge page costs 2 MiB of zeroing on first touch. Once per process: later
-// calls do nothing. Returns how many bytes were advised (0: none).
+// Lets the next `bytes` (at most 32 MiB) of the calling thread's heap (the main heap, or the malloc arena
+// glibc gives another thread) be backed by transparent huge pages, and keeps freed heap memory instead of
+// returning it to the kernel. Checking a large tree touches tens of megabytes of fresh heap (parse trees,
+// JSON tapes, findings); in 4 KiB pages that is thousands of page faults, which cost as much as the parsing
+// itself on a virtual machine. Where the kernel grants huge pages only on request (THP "madvise", the
+// common default) this asks for them; where THP is off it changes nothing. Not for short runs: a huge page
+// costs 2 MiB of zeroing on first touch. Once per thread: later calls on it do nothing. Returns how many
+// bytes were advised (0: none).
 std::size_t prefer_huge_pages_for_heap(std::size_t bytes);
 
 }  // namespace flyguard::util

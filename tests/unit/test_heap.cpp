@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "util/heap.h"
 
@@ -45,7 +46,28 @@ TEST(Heap, TheHeapTopIsAdvisedForHugePages) {
   const std::string flags = mapping_flags(block + (std::size_t{3} << 20));
   std::free(block);
   EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
-  EXPECT_EQ(prefer_huge_pages_for_heap(std::size_t{16} << 20), 0u);  // once per process
+  EXPECT_EQ(prefer_huge_pages_for_heap(std::size_t{16} << 20), 0u);  // once per thread
+}
+
+// Another thread allocates from its own malloc arena: its request advises that arena, once.
+TEST(Heap, AnotherThreadsArenaIsAdvisedToo) {
+  if (!kGlibcAllocator) GTEST_SKIP() << "the sanitizer's allocator is not glibc's";
+  if (!kernel_has_huge_pages()) GTEST_SKIP() << "no transparent huge pages in this kernel";
+  prefer_huge_pages_for_heap(std::size_t{16} << 20);  // the main thread's turn, taken or not
+  std::size_t advised = 0;
+  std::size_t again = 1;
+  std::string flags;
+  std::thread worker([&] {
+    advised = prefer_huge_pages_for_heap(std::size_t{16} << 20);
+    auto* block = static_cast<char*>(std::malloc(std::size_t{6} << 20));
+    if (block != nullptr) flags = mapping_flags(block + (std::size_t{3} << 20));
+    std::free(block);
+    again = prefer_huge_pages_for_heap(std::size_t{16} << 20);
+  });
+  worker.join();
+  EXPECT_GE(advised, std::size_t{12} << 20);
+  EXPECT_NE(flags.find(" hg"), std::string::npos) << flags;
+  EXPECT_EQ(again, 0u);
 }
 
 TEST(Heap, SmallRequestsAdviseNothing) {
