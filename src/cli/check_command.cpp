@@ -109,42 +109,38 @@ class ProjectCache {
   }
 };
 
-// The job of a file argument that a listing of its directory shows to be a regular file (no stat), if any.
-std::optional<FileJob> listed_file_job(fs::path& path, const DirectoryListings& listings, ProjectCache& cache,
-                                       const fs::path& cwd) {
+// Whether `path` needs a stat: a listing of its directory can already show it to be a regular file.
+const util::DirectoryListing* listing_showing_regular(const fs::path& path, const DirectoryListings& listings) {
   auto [directory, name] = split_directory(path.native());
   auto listing = listings.find(directory);
-  if (listing == listings.end() || !listing->second.is_regular_file(name)) return std::nullopt;
-  const bool has_script_config = listing->second.contains(std::string(name) + ".conf");
-  const Project& project = cache.containing_file(path);
-  std::string shown = util::display_path(path, cwd);
-  FileJob job{std::move(path), std::move(shown), true, &project, std::nullopt};
-  job.has_script_config = has_script_config;
-  job.known_regular = true;
-  return job;
+  return listing != listings.end() && listing->second.is_regular_file(name) ? &listing->second : nullptr;
 }
 
 // `path`: the argument made absolute and normal.
 std::vector<FileJob> jobs_for_path(const std::string& argument, fs::path path, const DirectoryListings& listings,
                                    ProjectCache& cache, const fs::path& cwd) {
-  std::vector<FileJob> jobs;  // not a braced list, whose elements could only be copied out
-  if (std::optional<FileJob> listed = listed_file_job(path, listings, cache, cwd)) {
-    jobs.push_back(std::move(*listed));
-    return jobs;
-  }
-  thread_local util::DirectoryCache directories;  // arguments from a shell glob share their directories
-  struct stat info {};
-  if (directories.lstat(path.native(), &info) != 0) throw ConfigError(argument + ": no such file or directory");
-  // A symlink is followed (as Flyway follows it); anything else already says what it is.
-  std::error_code ec;
-  const bool directory = S_ISLNK(info.st_mode) ? fs::is_directory(fs::status(path, ec)) : S_ISDIR(info.st_mode);
-  if (directory) {
-    if (is_project_root(path)) return cache.whole_project(path);
-    return directory_jobs(path, cache.containing(path), cwd);
+  const util::DirectoryListing* listed = listing_showing_regular(path, listings);
+  if (listed == nullptr) {
+    thread_local util::DirectoryCache directories;  // arguments from a shell glob share their directories
+    struct stat info {};
+    if (directories.lstat(path.native(), &info) != 0) throw ConfigError(argument + ": no such file or directory");
+    // A symlink is followed (as Flyway follows it); anything else already says what it is.
+    std::error_code ec;
+    const bool directory = S_ISLNK(info.st_mode) ? fs::is_directory(fs::status(path, ec)) : S_ISDIR(info.st_mode);
+    if (directory) {
+      if (is_project_root(path)) return cache.whole_project(path);
+      return directory_jobs(path, cache.containing(path), cwd);
+    }
   }
   const Project& project = cache.containing_file(path);
   std::string shown = util::display_path(path, cwd);
-  jobs.push_back(FileJob{std::move(path), std::move(shown), true, &project, std::nullopt});
+  FileJob job{std::move(path), std::move(shown), true, &project, std::nullopt};
+  if (listed != nullptr) {
+    job.has_script_config = listed->contains(std::string(split_directory(job.path.native()).second) + ".conf");
+    job.known_regular = true;
+  }
+  std::vector<FileJob> jobs;  // not a braced list, whose elements could only be copied out
+  jobs.push_back(std::move(job));
   return jobs;
 }
 
